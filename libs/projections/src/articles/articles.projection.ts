@@ -1,0 +1,42 @@
+import type { StoredEvent } from '@sitrep/events';
+import { ARTICLE_INGESTED, ARTICLE_REVISED } from '@sitrep/events';
+import type { Projection, SqlStatement } from '../projection';
+import { sql } from '../projection';
+
+export const articlesProjection: Projection = {
+  name: 'articles',
+  tables: ['articles'],
+  evolve({ event, position, recordedAt }: StoredEvent): SqlStatement[] {
+    switch (event.type) {
+      case ARTICLE_INGESTED: {
+        const { data } = event;
+        return [
+          sql(
+            `insert into articles (id, feed_url, outlet, title, link, published_at, text, content_hash, revision,
+                                   ingested_at, sort_at, event_position)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, coalesce($6::timestamptz, $9::timestamptz), $10)
+             on conflict (id) do nothing`,
+            data.articleId, data.feedUrl, data.outlet, data.title, data.link, data.publishedAt, data.text,
+            data.contentHash, recordedAt, position,
+          ),
+        ];
+      }
+      case ARTICLE_REVISED: {
+        const { data } = event;
+        // Guarded by position: a revision older than what the row already reflects changes nothing.
+        return [
+          sql(
+            `update articles set feed_url = $2, outlet = $3, title = $4, link = $5, published_at = $6, text = $7,
+                    content_hash = $8, revision = revision + 1, revised_at = $9,
+                    sort_at = coalesce($6::timestamptz, ingested_at), event_position = $10
+             where id = $1 and event_position < $10`,
+            data.articleId, data.feedUrl, data.outlet, data.title, data.link, data.publishedAt, data.text,
+            data.contentHash, recordedAt, position,
+          ),
+        ];
+      }
+      default:
+        return [];
+    }
+  },
+};

@@ -1,0 +1,37 @@
+import pg from 'pg';
+
+/** PostgreSQL's timestamptz text ("2024-11-28 10:00:00.123456+00") as an ISO-8601 UTC string. */
+export const isoFromTimestamptz = (value: string): string =>
+  new Date(value.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')).toISOString();
+
+// Timestamps come back as ISO strings, not Dates, so that rows are plain JSON values everywhere.
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, isoFromTimestamptz);
+// bigint positions stay well inside 2^53 for any log this system will hold.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export type Pool = pg.Pool;
+export type PoolClient = pg.PoolClient;
+export type Queryable = Pick<pg.Pool, 'query'>;
+
+export const createPool = (connectionString: string, max = 10): pg.Pool => {
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 10_000 });
+  // An idle client whose server went away emits 'error'; without a listener Node would crash.
+  pool.on('error', () => undefined);
+  return pool;
+};
+
+/** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+export const inTransaction = async <T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const result = await work(client);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+};
