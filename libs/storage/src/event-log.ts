@@ -14,6 +14,11 @@ export interface AppendOutcome {
 // time, so a reader that has seen position N never later finds N-1 committed, and a rolled-back
 // append leaves no hole (positions are max + 1, not a sequence).
 const APPEND_LOCK = 7_413_002;
+
+/** Holds off every appender until the caller's transaction ends. */
+export const lockAppends = async (client: PoolClient): Promise<void> => {
+  await client.query('select pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+};
 export const GENESIS_HASH = '0'.repeat(64);
 
 export const chainHash = (previousHash: string, envelope: unknown): string =>
@@ -25,7 +30,7 @@ export const chainHash = (previousHash: string, envelope: unknown): string =>
  */
 export const appendEvents = async (client: PoolClient, events: readonly SitrepEvent[]): Promise<AppendOutcome> => {
   if (events.length === 0) return { appended: [], skipped: 0 };
-  await client.query('select pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+  await lockAppends(client);
   const ids = events.map((event) => event.id);
   const { rows: known } = await client.query<{ id: string }>('select id from event_log where id = any($1)', [ids]);
   const seen = new Set(known.map((row) => row.id));

@@ -6,3 +6,4 @@ export * from './projection-runner';
 export * from './apply-to-read-models';
 export * from './event-log-runner';
 export * from './kafka-runner';
+export * from './rebuild-projections';
