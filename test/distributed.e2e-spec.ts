@@ -123,11 +123,11 @@ describe('distributed: poller, projector and API as separate processes over Kafk
     expect(await count(db, 'select count(*) as n from event_log')).toBeLessThan(total);
 
     start('projector', envOf(config));
-    await waitFor(async () => (await count(db, 'select count(*) as n from articles')) === total, { timeoutMs: 60_000, what: 'every article' });
+    await waitFor(async () => (await count(db, 'select count(*) as n from articles')) === total, { timeoutMs: 90_000, what: 'every article' });
     await expectGaplessLog(db, total);
     expect(await count(db, 'select count(distinct id) as n from articles')).toBe(total);
     expect(await count(db, 'select count(*) as n from dead_letters')).toBe(0);
-  }, 120_000);
+  }, 180_000);
 });
 
 /** The API logs the address it listens on; find it in the output. */

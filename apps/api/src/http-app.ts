@@ -24,7 +24,6 @@ export const startHttpApp = async (module: unknown, config: Config, logger: Logg
     logger,
     bufferLogs: true,
   });
-  app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
   await app.listen(config.port, config.host);
   new Logger('HttpApp').log(`listening on ${(await app.getUrl()).replace('[::1]', 'localhost')}`);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { loadConfig } from '@sitrep/config';
-import { exitOnStartupError, JsonLogger, PlatformModule } from '@sitrep/platform';
+import { closeOnSignals, exitOnStartupError, JsonLogger, PlatformModule } from '@sitrep/platform';
 import { ApiModule } from './api.module';
 import { startHttpApp } from './http-app';
 
@@ -9,7 +9,7 @@ try {
   const config = loadConfig(process.env);
   @Module({ imports: [PlatformModule.forRoot(config), ApiModule] })
   class ApiApp {}
-  await startHttpApp(ApiApp, config, new JsonLogger(config.logLevel));
+  closeOnSignals(await startHttpApp(ApiApp, config, new JsonLogger(config.logLevel)));
 } catch (error) {
   exitOnStartupError(error);
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@sitrep/config';
-import { exitOnStartupError, JsonLogger, PlatformModule } from '@sitrep/platform';
+import { closeOnSignals, exitOnStartupError, JsonLogger, PlatformModule } from '@sitrep/platform';
 import { PollerModule } from './poller.module';
 
 try {
@@ -10,7 +10,7 @@ try {
   @Module({ imports: [PlatformModule.forRoot(config), PollerModule.forRoot()] })
   class PollerApp {}
   const app = await NestFactory.createApplicationContext(PollerApp, { logger: new JsonLogger(config.logLevel) });
-  app.enableShutdownHooks();
+  closeOnSignals(app);
 } catch (error) {
   exitOnStartupError(error);
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@sitrep/config';
-import { exitOnStartupError, JsonLogger, PlatformModule } from '@sitrep/platform';
+import { closeOnSignals, exitOnStartupError, JsonLogger, PlatformModule } from '@sitrep/platform';
 import { ProjectorModule } from './projector.module';
 
 try {
@@ -10,7 +10,7 @@ try {
   @Module({ imports: [PlatformModule.forRoot(config), ProjectorModule] })
   class ProjectorApp {}
   const app = await NestFactory.createApplicationContext(ProjectorApp, { logger: new JsonLogger(config.logLevel) });
-  app.enableShutdownHooks();
+  closeOnSignals(app);
 } catch (error) {
   exitOnStartupError(error);
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { loadConfig } from '@sitrep/config';
-import { exitOnStartupError, JsonLogger, PlatformModule } from '@sitrep/platform';
+import { closeOnSignals, exitOnStartupError, JsonLogger, PlatformModule } from '@sitrep/platform';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ApiModule } from '../../api/src/api.module';
 import { startHttpApp } from '../../api/src/http-app';
@@ -19,7 +19,7 @@ try {
     imports: [PlatformModule.forRoot(config), ProjectorModule, PollerModule.forRoot({ sampleFeeds: [SAMPLE_FEED] }), ApiModule],
   })
   class SitrepApp {}
-  await startHttpApp(SitrepApp, config, new JsonLogger(config.logLevel));
+  closeOnSignals(await startHttpApp(SitrepApp, config, new JsonLogger(config.logLevel)));
 } catch (error) {
   exitOnStartupError(error);
 }

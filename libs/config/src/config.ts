@@ -13,6 +13,8 @@ export interface Config {
     /** false only for brokers that cannot do it (librdkafka's mock cluster, in tests). */
     readonly idempotentProducer: boolean;
     readonly requestTimeoutMs: number;
+    /** How long the group waits for a silent projector (one killed, say) before giving its partitions to another. */
+    readonly sessionTimeoutMs: number;
   };
   readonly dataDir: string;
   readonly feeds: readonly string[];
@@ -95,6 +97,7 @@ export const loadConfig = (env: Env): Config => {
       groupId: text('SITREP_PROJECTOR_GROUP') ?? 'sitrep-projector',
       idempotentProducer: flag('KAFKA_IDEMPOTENT', true),
       requestTimeoutMs: number('KAFKA_REQUEST_TIMEOUT_MS', 30_000, { min: 100, max: 600_000 }),
+      sessionTimeoutMs: number('KAFKA_SESSION_TIMEOUT_MS', 30_000, { min: 6_000, max: 300_000 }),
     },
     dataDir: resolve(text('SITREP_DATA_DIR') ?? './.sitrep'),
     feeds,

@@ -34,7 +34,13 @@ export class KafkaRunner implements ProjectionRunner {
     private readonly config: Config,
     private readonly options: KafkaRunnerOptions = {},
   ) {
-    this.consumer = kafka.consumer({ groupId: config.kafka.groupId, maxWaitTimeInMs: 250, allowAutoTopicCreation: true });
+    this.consumer = kafka.consumer({
+      groupId: config.kafka.groupId,
+      sessionTimeout: config.kafka.sessionTimeoutMs,
+      heartbeatInterval: Math.max(1_000, Math.floor(config.kafka.sessionTimeoutMs / 10)),
+      maxWaitTimeInMs: 250,
+      allowAutoTopicCreation: true,
+    });
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => this.options.onError?.(payload.error));
   }
 
