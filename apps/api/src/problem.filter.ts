@@ -23,7 +23,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       status = error.getStatus();
       const body = error.getResponse();
-      detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
+      const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+      detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : error.message;
     } else if (typeof code === 'string' && CLIENT_ERRORS[code]) {
       status = CLIENT_ERRORS[code];
       detail = (error as Error).message;

@@ -59,7 +59,8 @@ export class KafkaRunner implements ProjectionRunner {
     await this.consumer.disconnect();
   }
 
-  private async applyBatch({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat }: EachBatchPayload): Promise<void> {
+  private async applyBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
     const last = batch.messages.at(-1);
     if (!last) return;
     const startedAt = performance.now();
@@ -88,9 +89,9 @@ export class KafkaRunner implements ProjectionRunner {
       await saveCheckpoint(client, key, Number(last.offset) + 1);
       return { events: events.length + deadLettered, deadLettered: deadLettered + outcome.deadLettered };
     });
-    resolveOffset(last.offset);
-    await commitOffsetsIfNecessary();
-    await heartbeat();
+    payload.resolveOffset(last.offset);
+    await payload.commitOffsetsIfNecessary();
+    await payload.heartbeat();
     this.options.onBatch?.({
       stream: batch.topic, partition: batch.partition, ...report, checkpoint: Number(last.offset) + 1,
       durationMs: performance.now() - startedAt,
