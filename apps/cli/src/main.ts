@@ -1,0 +1,18 @@
+import { evalCommand } from './eval.command';
+import { extractCommand } from './extract.command';
+
+type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  extract: extractCommand,
+  eval: evalCommand,
+};
+
+const [name, ...args] = process.argv.slice(2);
+const command = name === undefined ? undefined : COMMANDS[name];
+if (command === undefined) {
+  process.stderr.write(`usage: sitrep <${Object.keys(COMMANDS).join('|')}> ...\n`);
+  process.exitCode = 2;
+} else {
+  process.exitCode = await command(args);
+}
