@@ -143,7 +143,8 @@ describe('embedded: feeds → event log → PostgreSQL → API, in one process',
     expect(routes.sort()).toEqual(
       [
         'get /v1/health', 'get /v1/articles', 'get /v1/articles/{id}', 'get /v1/events',
-        'get /v1/feeds', 'post /v1/feeds', 'delete /v1/feeds/{id}',
+        'get /v1/feeds', 'post /v1/feeds', 'delete /v1/feeds/{id}', 'get /v1/facts', 'get /v1/offensive/state',
+        'get /v1/offensive/history', 'get /v1/offensive/places', 'get /v1/offensive/timeline',
       ].sort(),
     );
   });

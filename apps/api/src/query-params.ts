@@ -24,3 +24,17 @@ export const timeParam = (name: string, raw: unknown): string | null => {
   }
   return new Date(raw).toISOString();
 };
+
+/** An optional query parameter that must be one of `allowed`; anything else is a 400 naming it and the choices. */
+export const oneOfParam = <T extends string>(name: string, raw: unknown, allowed: readonly T[]): T | null => {
+  if (raw === undefined || raw === '') return null;
+  if (typeof raw !== 'string' || !(allowed as readonly string[]).includes(raw)) throw invalid(name, `one of ${allowed.join(', ')}`, raw);
+  return raw as T;
+};
+
+/** A query parameter the route cannot do without. */
+export const requiredParam = <T>(name: string, raw: unknown, read: (name: string, raw: unknown) => T | null): T => {
+  const value = read(name, raw);
+  if (value === null) throw new BadRequestException(`${name}: expected a value, found none`);
+  return value;
+};

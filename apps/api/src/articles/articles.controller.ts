@@ -1,7 +1,7 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { ArticleDetail, ArticleSummary } from '@sitrep/projections';
-import { getArticle, listArticles } from '@sitrep/projections';
+import type { ArticleDetail, ArticleSummary, FactView } from '@sitrep/projections';
+import { factsOfArticle, getArticle, listArticles } from '@sitrep/projections';
 import { Database } from '@sitrep/platform';
 import { integerParam, optionalStringParam } from '../query-params';
 
@@ -23,10 +23,10 @@ export class ArticlesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One article with its text' })
-  async one(@Param('id') id: string): Promise<ArticleDetail> {
+  @ApiOperation({ summary: 'One article with its text and the facts read out of it' })
+  async one(@Param('id') id: string): Promise<ArticleDetail & { facts: FactView[] }> {
     const article = await getArticle(this.database.pool, id);
     if (!article) throw new NotFoundException(`article ${id}: not found`);
-    return article;
+    return { ...article, facts: await factsOfArticle(this.database.pool, id) };
   }
 }
