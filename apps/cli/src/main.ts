@@ -1,11 +1,15 @@
 import { evalCommand } from './eval.command';
 import { extractCommand } from './extract.command';
+import { migrateCommand } from './migrate.command';
+import { replayCommand } from './replay.command';
 
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   extract: extractCommand,
   eval: evalCommand,
+  replay: replayCommand,
+  migrate: migrateCommand,
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -5,7 +5,7 @@ import { CONFIG, Database, KAFKA } from '@sitrep/platform';
 import type { BatchReport, ProjectionRunner } from '@sitrep/transport';
 import { EventLogRunner, KafkaRunner } from '@sitrep/transport';
 import type { Kafka } from 'kafkajs';
-import { PROJECTIONS } from './projections';
+import { ALL_PROJECTIONS as PROJECTIONS } from '@sitrep/projections';
 
 /** Starts the runner of this process's transport and stops it, batch committed, on shutdown. */
 @Injectable()

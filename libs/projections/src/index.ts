@@ -19,3 +19,4 @@ export * from './timeline/timeline.queries';
 export * from './offensive/metrics';
 export * from './offensive/headline';
 export * from './offensive/offensive.queries';
+export * from './all-projections';

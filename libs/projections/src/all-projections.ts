@@ -1,0 +1,17 @@
+import { articlesProjection } from './articles/articles.projection';
+import { factsProjection } from './facts/facts.projection';
+import { feedsProjection } from './feeds/feeds.projection';
+import { placesProjection } from './places/places.projection';
+import type { Projection } from './projection';
+import { syndicationProjection } from './syndication/syndication.projection';
+import { timelineProjection } from './timeline/timeline.projection';
+
+/** Every read model, in the order each event is applied to them: what the projector keeps and replay rebuilds. */
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  feedsProjection,
+  articlesProjection,
+  syndicationProjection,
+  factsProjection,
+  placesProjection,
+  timelineProjection,
+];
