@@ -13,6 +13,11 @@ const swc = [
   },
 ];
 
+// Node 20 lets CommonJS require an ES module, jest's own module loader does not: @fastify/static
+// (CommonJS) requires content-disposition (ESM only), so jest gets that package as CommonJS.
+const esmOnlyRequiredFromCommonJs = ['content-disposition'];
+const swcToCommonJs = ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }];
+
 const aliases = Object.fromEntries(
   ['config', 'events', 'extraction', 'feeds', 'projections', 'storage', 'transport', 'testing', 'platform'].map(
     (lib) => [`^@sitrep/${lib}$`, `<rootDir>/libs/${lib}/src/index.ts`],
@@ -24,7 +29,11 @@ const project = (displayName, testMatch, extra = {}) => ({
   testMatch,
   rootDir: '.',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': swc },
+  transform: {
+    '^.+\\.ts$': swc,
+    [`/node_modules/(${esmOnlyRequiredFromCommonJs.join('|')})/.+\\.js$`]: swcToCommonJs,
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyRequiredFromCommonJs.join('|')})/)`],
   moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
   testEnvironment: 'node',
   ...extra,
