@@ -1,0 +1,4 @@
+export * from './test-database';
+export * from './mock-kafka';
+export * from './wait-for';
+export * from './feed-server';
