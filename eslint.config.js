@@ -3,7 +3,18 @@ import tseslint from 'typescript-eslint';
 // Pure libraries decide; they must not reach for Nest, the database or the broker.
 const PURE_LIBS_MAY_NOT_IMPORT = {
   patterns: [
-    { group: ['@nestjs/*', 'pg', 'kafkajs', '@sitrep/storage', '@sitrep/transport', '@sitrep/platform', '@sitrep/feeds'], message: 'events, extraction and projections are pure: no Nest, pg, kafkajs or adapters.' },
+    {
+      group: [
+        '@nestjs/*',
+        'pg',
+        'kafkajs',
+        '@sitrep/storage',
+        '@sitrep/transport',
+        '@sitrep/platform',
+        '@sitrep/feeds',
+      ],
+      message: 'events, extraction and projections are pure: no Nest, pg, kafkajs or adapters.',
+    },
   ],
 };
 
@@ -14,9 +25,17 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
-      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'separate-type-imports' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { prefer: 'type-imports', fixStyle: 'separate-type-imports' },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@sitrep/*/src/*', '**/libs/*'], message: 'Import a lib by its alias, @sitrep/<lib>.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['@sitrep/*/src/*', '**/libs/*'], message: 'Import a lib by its alias, @sitrep/<lib>.' }],
+        },
+      ],
     },
   },
   {

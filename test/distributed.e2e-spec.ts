@@ -12,7 +12,8 @@ import { envOf, testConfig } from './support/test-config';
 
 const brokers = (): string[] => {
   const value = process.env.KAFKA_BROKERS;
-  if (!value) throw new Error('KAFKA_BROKERS is not set: the global setup starts a mock cluster, or set it to a real broker');
+  if (!value)
+    throw new Error('KAFKA_BROKERS is not set: the global setup starts a mock cluster, or set it to a real broker');
   return value.split(',');
 };
 
@@ -43,7 +44,9 @@ const count = async (database: MigratedDatabase, sql: string): Promise<number> =
 
 /** event_log positions run 1..n with no gap and no duplicate id. */
 const expectGaplessLog = async (database: MigratedDatabase, n: number): Promise<void> => {
-  const { rows } = await database.pool.query<{ position: number; id: string }>('select position, id from event_log order by position');
+  const { rows } = await database.pool.query<{ position: number; id: string }>(
+    'select position, id from event_log order by position',
+  );
   expect(rows.map((row) => row.position)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
   expect(new Set(rows.map((row) => row.id)).size).toBe(n);
 };
@@ -77,27 +80,40 @@ describe('distributed: poller, projector and API as separate processes over Kafk
 
   it('ingests a localhost feed: every item once in /v1/articles, an ArticleIngested each, nothing new after a poller restart', async () => {
     const db = await database();
-    feeds.set('/dist.xml', rssFeed({ title: 'Dispatch', link: 'https://dispatch.test', items: [1, 2, 3, 4, 5].map(item) }));
+    feeds.set(
+      '/dist.xml',
+      rssFeed({ title: 'Dispatch', link: 'https://dispatch.test', items: [1, 2, 3, 4, 5].map(item) }),
+    );
     const config = distributedConfig(db, { feeds: [feeds.url('/dist.xml')], port: 0 });
     start('projector', envOf(config));
     let poller = start('poller', envOf(config));
     const api = start('api', envOf({ ...config, port: 0 }));
-    const baseUrl = await waitFor(async () => /"Nest application successfully started"|listening/i.test(api.output()) && apiUrl(api.output()), {
-      timeoutMs: 30_000, what: 'the API to listen',
-    });
+    const baseUrl = await waitFor(
+      async () => /"Nest application successfully started"|listening/i.test(api.output()) && apiUrl(api.output()),
+      {
+        timeoutMs: 30_000,
+        what: 'the API to listen',
+      },
+    );
     const get = async <T>(path: string): Promise<T> => (await (await fetch(`${baseUrl}${path}`)).json()) as T;
 
     await waitFor(async () => (await get<{ items: unknown[] }>('/v1/articles')).items.length === 5, {
-      timeoutMs: 45_000, what: 'five articles through Kafka',
+      timeoutMs: 45_000,
+      what: 'five articles through Kafka',
     });
     const ingested = async () =>
-      (await get<{ items: { type: string; subject: string }[] }>('/v1/events?limit=1000')).items.filter((e) => e.type === 'sitrep.article.ingested');
+      (await get<{ items: { type: string; subject: string }[] }>('/v1/events?limit=1000')).items.filter(
+        (e) => e.type === 'sitrep.article.ingested',
+      );
     expect(await ingested()).toHaveLength(5);
 
     expect(await poller.stop()).toBe(0);
     const pollsBefore = feeds.requests('/dist.xml').total;
     poller = start('poller', envOf(config));
-    await waitFor(async () => feeds.requests('/dist.xml').total > pollsBefore + 1, { timeoutMs: 30_000, what: 'the restarted poller to poll' });
+    await waitFor(async () => feeds.requests('/dist.xml').total > pollsBefore + 1, {
+      timeoutMs: 30_000,
+      what: 'the restarted poller to poll',
+    });
     expect((await get<{ items: unknown[] }>('/v1/articles')).items).toHaveLength(5);
     expect(await ingested()).toHaveLength(5);
     const health = await get<{ status: string; kafka: { ok: boolean } }>('/v1/health');
@@ -109,8 +125,14 @@ describe('distributed: poller, projector and API as separate processes over Kafk
     const config = distributedConfig(db);
     const total = 1_500;
     const articles = Array.from({ length: total }, (_, n) => ({
-      articleId: `a_kill_${n}`, feedUrl: 'https://kill.test/feed', outlet: 'Kill Test', title: `Item ${n}`,
-      link: null, publishedAt: '2024-11-28T00:00:00.000Z', text: `Body ${n}`, contentHash: `hash-${n}`,
+      articleId: `a_kill_${n}`,
+      feedUrl: 'https://kill.test/feed',
+      outlet: 'Kill Test',
+      title: `Item ${n}`,
+      link: null,
+      publishedAt: '2024-11-28T00:00:00.000Z',
+      text: `Body ${n}`,
+      contentHash: `hash-${n}`,
     }));
     const events: SitrepEvent[] = articleEventsFrom(articles, new Map(), new Date('2024-11-28T00:00:00Z'));
     const sink = new KafkaSink(kafkaFrom(config), config);
@@ -118,12 +140,18 @@ describe('distributed: poller, projector and API as separate processes over Kafk
     await sink.close();
 
     const first = start('projector', envOf({ ...config, logLevel: 'warn' }));
-    await waitFor(async () => (await count(db, 'select count(*) as n from event_log')) >= 100, { timeoutMs: 30_000, what: 'some events projected' });
+    await waitFor(async () => (await count(db, 'select count(*) as n from event_log')) >= 100, {
+      timeoutMs: 30_000,
+      what: 'some events projected',
+    });
     await first.kill();
     expect(await count(db, 'select count(*) as n from event_log')).toBeLessThan(total);
 
     start('projector', envOf(config));
-    await waitFor(async () => (await count(db, 'select count(*) as n from articles')) === total, { timeoutMs: 90_000, what: 'every article' });
+    await waitFor(async () => (await count(db, 'select count(*) as n from articles')) === total, {
+      timeoutMs: 90_000,
+      what: 'every article',
+    });
     await expectGaplessLog(db, total);
     expect(await count(db, 'select count(distinct id) as n from articles')).toBe(total);
     expect(await count(db, 'select count(*) as n from dead_letters')).toBe(0);

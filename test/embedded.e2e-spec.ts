@@ -31,7 +31,10 @@ describe('embedded: feeds → event log → PostgreSQL → API, in one process',
   beforeAll(async () => {
     database = await migratedDatabase();
     feeds = await startFeedServer();
-    feeds.set('/wire.xml', rssFeed({ title: 'Test Wire', link: 'https://wire.test', items: [1, 2, 3].map((n) => wire(n)) }));
+    feeds.set(
+      '/wire.xml',
+      rssFeed({ title: 'Test Wire', link: 'https://wire.test', items: [1, 2, 3].map((n) => wire(n)) }),
+    );
     sitrep = await startSitrep(testConfig({ databaseUrl: database.url, feeds: [feeds.url('/wire.xml')] }));
   });
 
@@ -41,7 +44,8 @@ describe('embedded: feeds → event log → PostgreSQL → API, in one process',
     await database?.drop();
   });
 
-  const articles = async () => (await sitrep.get<Page<{ id: string; title: string; revision: number }>>('/v1/articles')).body;
+  const articles = async () =>
+    (await sitrep.get<Page<{ id: string; title: string; revision: number }>>('/v1/articles')).body;
   const events = async () => (await sitrep.get<LogPage>('/v1/events?limit=1000')).body.items;
 
   it('serves each article of a feed polled many times once, with one ArticleIngested each', async () => {
@@ -58,15 +62,20 @@ describe('embedded: feeds → event log → PostgreSQL → API, in one process',
     const before = (await events()).length;
     const polled = feeds.requests('/wire.xml');
     await waitFor(async () => feeds.requests('/wire.xml').notModified >= polled.notModified + 2, {
-      timeoutMs: 15_000, what: 'two conditional polls answered 304',
+      timeoutMs: 15_000,
+      what: 'two conditional polls answered 304',
     });
     expect((await events()).length).toBe(before);
   });
 
   it('emits ArticleRevised when a known item changes, and serves the revision', async () => {
-    feeds.set('/wire.xml', rssFeed({ title: 'Test Wire', link: 'https://wire.test', items: [wire(1), wire(2, ' (updated)'), wire(3)] }));
+    feeds.set(
+      '/wire.xml',
+      rssFeed({ title: 'Test Wire', link: 'https://wire.test', items: [wire(1), wire(2, ' (updated)'), wire(3)] }),
+    );
     await waitFor(async () => (await articles()).items.find((item) => item.title === 'Wire report 2 (updated)'), {
-      timeoutMs: 15_000, what: 'the revised article',
+      timeoutMs: 15_000,
+      what: 'the revised article',
     });
     const revised = (await events()).filter((event) => event.type === 'sitrep.article.revised');
     expect(revised).toHaveLength(1);
@@ -99,7 +108,9 @@ describe('embedded: feeds → event log → PostgreSQL → API, in one process',
 
   it('rejects writes without the API key and bad parameters with 400 naming them', async () => {
     expect((await sitrep.request('POST', '/v1/feeds', { body: { url: 'https://wire.test/feed' } })).status).toBe(401);
-    expect((await sitrep.request('POST', '/v1/feeds', { body: { url: 'https://wire.test/feed' }, key: 'wrong' })).status).toBe(401);
+    expect(
+      (await sitrep.request('POST', '/v1/feeds', { body: { url: 'https://wire.test/feed' }, key: 'wrong' })).status,
+    ).toBe(401);
     expect((await sitrep.request('DELETE', '/v1/feeds/whatever')).status).toBe(401);
     const bad = [
       ['/v1/articles?limit=abc', 'limit'],
@@ -113,38 +124,63 @@ describe('embedded: feeds → event log → PostgreSQL → API, in one process',
       expect({ path, status: response.status }).toEqual({ path, status: 400 });
       expect(response.body.detail).toContain(name);
     }
-    const wrongBody = await sitrep.request<{ detail: string }>('POST', '/v1/feeds', { body: { url: 'file:///etc/passwd' }, key: 'test-key' });
+    const wrongBody = await sitrep.request<{ detail: string }>('POST', '/v1/feeds', {
+      body: { url: 'file:///etc/passwd' },
+      key: 'test-key',
+    });
     expect(wrongBody.status).toBe(400);
     expect(wrongBody.body.detail).toContain('http or https');
   });
 
   it('polls a feed added through the API without a restart, and stops after it is deleted', async () => {
     feeds.set('/second.xml', rssFeed({ title: 'Second Wire', link: 'https://second.test', items: [wire(10)] }));
-    const added = await sitrep.request<{ id: string }>('POST', '/v1/feeds', { body: { url: feeds.url('/second.xml') }, key: 'test-key' });
+    const added = await sitrep.request<{ id: string }>('POST', '/v1/feeds', {
+      body: { url: feeds.url('/second.xml') },
+      key: 'test-key',
+    });
     expect(added.status).toBe(202);
     await waitFor(async () => (await articles()).items.find((item) => item.title === 'Wire report 10'), {
-      timeoutMs: 15_000, what: 'the article of the added feed',
+      timeoutMs: 15_000,
+      what: 'the article of the added feed',
     });
     const listed = await sitrep.get<{ items: { id: string; url: string }[] }>('/v1/feeds');
     expect(listed.body.items.map((feed) => feed.url)).toContain(feeds.url('/second.xml'));
     expect((await sitrep.request('DELETE', `/v1/feeds/${added.body.id}`, { key: 'test-key' })).status).toBe(202);
-    await waitFor(async () => !(await sitrep.get<{ items: { id: string }[] }>('/v1/feeds')).body.items.some((f) => f.id === added.body.id), {
-      timeoutMs: 10_000, what: 'the feed gone from the list',
-    });
+    await waitFor(
+      async () =>
+        !(await sitrep.get<{ items: { id: string }[] }>('/v1/feeds')).body.items.some((f) => f.id === added.body.id),
+      {
+        timeoutMs: 10_000,
+        what: 'the feed gone from the list',
+      },
+    );
     const types = (await events()).map((event) => event.type);
     expect(types).toEqual(expect.arrayContaining(['sitrep.feed.subscribed', 'sitrep.feed.unsubscribed']));
   });
 
   it('reports health and serves an OpenAPI document that lists every route', async () => {
     const health = await sitrep.get<{ status: string; postgres: { ok: boolean }; kafka: unknown }>('/v1/health');
-    expect(health.body).toEqual(expect.objectContaining({ status: 'ok', postgres: expect.objectContaining({ ok: true }), kafka: null }));
+    expect(health.body).toEqual(
+      expect.objectContaining({ status: 'ok', postgres: expect.objectContaining({ ok: true }), kafka: null }),
+    );
     const openapi = await sitrep.get<{ paths: Record<string, Record<string, unknown>> }>('/docs/openapi.json');
-    const routes = Object.entries(openapi.body.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method} ${path}`));
+    const routes = Object.entries(openapi.body.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method} ${path}`),
+    );
     expect(routes.sort()).toEqual(
       [
-        'get /v1/health', 'get /v1/articles', 'get /v1/articles/{id}', 'get /v1/events',
-        'get /v1/feeds', 'post /v1/feeds', 'delete /v1/feeds/{id}', 'get /v1/facts', 'get /v1/offensive/state',
-        'get /v1/offensive/history', 'get /v1/offensive/places', 'get /v1/offensive/timeline',
+        'get /v1/health',
+        'get /v1/articles',
+        'get /v1/articles/{id}',
+        'get /v1/events',
+        'get /v1/feeds',
+        'post /v1/feeds',
+        'delete /v1/feeds/{id}',
+        'get /v1/facts',
+        'get /v1/offensive/state',
+        'get /v1/offensive/history',
+        'get /v1/offensive/places',
+        'get /v1/offensive/timeline',
       ].sort(),
     );
   });

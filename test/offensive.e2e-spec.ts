@@ -10,7 +10,8 @@ import { startSitrep } from './support/sitrep-harness';
 import { testConfig } from './support/test-config';
 
 // The evaluation corpus is shared by the team and read where it lies, never copied into the repository.
-const CORPUS_DIR = process.env.SITREP_CORPUS_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus', 'dev');
+const CORPUS_DIR =
+  process.env.SITREP_CORPUS_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus', 'dev');
 
 interface CorpusArticle {
   id: string;
@@ -31,10 +32,15 @@ const htmlOf = (text: string): string =>
 
 const seedArticles = (): CorpusArticle[] => {
   if (!existsSync(CORPUS_DIR)) {
-    throw new Error(`CORPUS_MISSING: expected the dev corpus at ${CORPUS_DIR} (set SITREP_CORPUS_DIR), found no such folder`);
+    throw new Error(
+      `CORPUS_MISSING: expected the dev corpus at ${CORPUS_DIR} (set SITREP_CORPUS_DIR), found no such folder`,
+    );
   }
-  const files = readdirSync(CORPUS_DIR).filter((file) => /^seed-.*\.json$/.test(file)).sort();
-  if (files.length !== 5) throw new Error(`CORPUS_MISSING: expected five seed-*.json in ${CORPUS_DIR}, found ${files.length}`);
+  const files = readdirSync(CORPUS_DIR)
+    .filter((file) => /^seed-.*\.json$/.test(file))
+    .sort();
+  if (files.length !== 5)
+    throw new Error(`CORPUS_MISSING: expected five seed-*.json in ${CORPUS_DIR}, found ${files.length}`);
   return files.map((file) => JSON.parse(readFileSync(join(CORPUS_DIR, file), 'utf8')) as CorpusArticle);
 };
 
@@ -105,11 +111,15 @@ describe('the offensive, read from the seed articles of the corpus', () => {
 
   it('gives the headline of each metric and who counts it', async () => {
     const { metrics, lastIngestedAt } = await state();
-    expect(metrics['killed.total']).toEqual(expect.objectContaining({ value: 242, qualifier: 'at_least', source: 'SOHR' }));
+    expect(metrics['killed.total']).toEqual(
+      expect.objectContaining({ value: 242, qualifier: 'at_least', source: 'SOHR' }),
+    );
     expect(metrics.displaced).toEqual(expect.objectContaining({ value: 14000, source: 'OCHA' }));
     expect(metrics['killed.civilians']).toEqual(expect.objectContaining({ value: 24, source: 'SOHR' }));
     expect(metrics.captured_localities).toEqual(expect.objectContaining({ value: 56, source: 'HTS' }));
-    expect(metrics.captured_localities?.bySource).toEqual(expect.arrayContaining([expect.objectContaining({ source: 'SOHR', value: 50 })]));
+    expect(metrics.captured_localities?.bySource).toEqual(
+      expect.arrayContaining([expect.objectContaining({ source: 'SOHR', value: 50 })]),
+    );
     expect(metrics.territory_km2).toEqual(expect.objectContaining({ value: 400 }));
     expect(lastIngestedAt).not.toBeNull();
   });
@@ -122,9 +132,10 @@ describe('the offensive, read from the seed articles of the corpus', () => {
   });
 
   it('lists every report of a metric in order, with provenance', async () => {
-    const history = await sitrep.get<{ metric: string; items: { value: number; reportedAt: string; articleId: string; sentence: string }[] }>(
-      '/v1/offensive/history?metric=killed.total',
-    );
+    const history = await sitrep.get<{
+      metric: string;
+      items: { value: number; reportedAt: string; articleId: string; sentence: string }[];
+    }>('/v1/offensive/history?metric=killed.total');
     expect(history.status).toBe(200);
     const values = history.body.items.map((item) => item.value);
     expect(values).toEqual(expect.arrayContaining([132, 200, 242]));
@@ -134,22 +145,31 @@ describe('the offensive, read from the seed articles of the corpus', () => {
   });
 
   it('serves the facts of an article, and facts filtered by kind and source', async () => {
-    const facts = await sitrep.get<{ items: { articleId: string; kind: string; source: string | null }[]; nextCursor: string | null }>(
-      '/v1/facts?kind=displaced&source=OCHA',
-    );
+    const facts = await sitrep.get<{
+      items: { articleId: string; kind: string; source: string | null }[];
+      nextCursor: string | null;
+    }>('/v1/facts?kind=displaced&source=OCHA');
     expect(facts.status).toBe(200);
     expect(facts.body.items.length).toBeGreaterThan(0);
     expect(facts.body.items.every((f) => f.kind === 'displaced' && f.source === 'OCHA')).toBe(true);
-    const one = await sitrep.get<{ id: string; facts: { kind: string }[] }>(`/v1/articles/${facts.body.items[0]?.articleId}`);
+    const one = await sitrep.get<{ id: string; facts: { kind: string }[] }>(
+      `/v1/articles/${facts.body.items[0]?.articleId}`,
+    );
     expect(one.body.facts.map((f) => f.kind)).toContain('displaced');
   });
 
   it('serves places as GeoJSON and a timeline of developments', async () => {
-    const places = await sitrep.get<{ type: string; features: { id: string; geometry: { coordinates: number[] } }[] }>('/v1/offensive/places');
+    const places = await sitrep.get<{ type: string; features: { id: string; geometry: { coordinates: number[] } }[] }>(
+      '/v1/offensive/places',
+    );
     expect(places.body.type).toBe('FeatureCollection');
     expect(places.body.features.find((f) => f.id === 'Aleppo')?.geometry.coordinates.map(Math.round)).toEqual([37, 36]);
-    const timeline = await sitrep.get<{ items: { kind: string; place: string | null; articles: unknown[] }[] }>('/v1/offensive/timeline');
-    expect(timeline.body.items.map((d) => d.kind)).toEqual(expect.arrayContaining(['offensive_launched', 'road_cut', 'city_reached']));
+    const timeline = await sitrep.get<{ items: { kind: string; place: string | null; articles: unknown[] }[] }>(
+      '/v1/offensive/timeline',
+    );
+    expect(timeline.body.items.map((d) => d.kind)).toEqual(
+      expect.arrayContaining(['offensive_launched', 'road_cut', 'city_reached']),
+    );
     expect(timeline.body.items.every((d) => d.articles.length > 0)).toBe(true);
   });
 

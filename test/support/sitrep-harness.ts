@@ -12,14 +12,23 @@ export interface RunningSitrep {
   readonly app: NestFastifyApplication;
   readonly baseUrl: string;
   get<T = unknown>(path: string): Promise<{ status: number; body: T }>;
-  request<T = unknown>(method: string, path: string, init?: { body?: unknown; key?: string | null }): Promise<{ status: number; body: T }>;
+  request<T = unknown>(
+    method: string,
+    path: string,
+    init?: { body?: unknown; key?: string | null },
+  ): Promise<{ status: number; body: T }>;
   close(): Promise<void>;
 }
 
 /** Sitrep in this process, as `npm start` composes it (poller, projector, API), on the given config. */
 export const startSitrep = async (config: Config, { withPoller = true } = {}): Promise<RunningSitrep> => {
   @Module({
-    imports: [PlatformModule.forRoot(config), ProjectorModule, ...(withPoller ? [PollerModule.forRoot()] : []), ApiModule],
+    imports: [
+      PlatformModule.forRoot(config),
+      ProjectorModule,
+      ...(withPoller ? [PollerModule.forRoot()] : []),
+      ApiModule,
+    ],
   })
   class SitrepTestApp {}
   const app = await startHttpApp(SitrepTestApp, config, new JsonLogger('silent'));

@@ -20,7 +20,9 @@ export class ApiKeyGuard implements CanActivate {
     }
     // Compared as digests so that the comparison takes the same time whatever the key's length.
     if (!match?.[1] || !timingSafeEqual(digest(match[1]), digest(this.config.apiKey))) {
-      throw new UnauthorizedException('expected the header "Authorization: Bearer <API key>", found none or a wrong key');
+      throw new UnauthorizedException(
+        'expected the header "Authorization: Bearer <API key>", found none or a wrong key',
+      );
     }
     return true;
   }

@@ -9,7 +9,14 @@ import { OffensiveController } from './offensive/offensive.controller';
 import { ProblemFilter } from './problem.filter';
 
 @Module({
-  controllers: [HealthController, ArticlesController, FactsController, OffensiveController, EventsController, FeedsController],
+  controllers: [
+    HealthController,
+    ArticlesController,
+    FactsController,
+    OffensiveController,
+    EventsController,
+    FeedsController,
+  ],
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
 })
 export class ApiModule {}

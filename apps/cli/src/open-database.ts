@@ -13,7 +13,8 @@ export interface OpenDatabase {
  * command's duration. Migrated, so that a command works on a fresh installation too.
  */
 export const openDatabase = async (config: Config): Promise<OpenDatabase> => {
-  const embedded = config.databaseUrl === null ? await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres') }) : null;
+  const embedded =
+    config.databaseUrl === null ? await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres') }) : null;
   const pool = createPool(config.databaseUrl ?? embedded?.url ?? '');
   try {
     await migrate(pool);

@@ -14,7 +14,12 @@ export async function replayCommand(args: string[]): Promise<number> {
   const names: string[] = [];
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i];
-    const value = arg === '--projection' ? args[++i] : arg?.startsWith('--projection=') ? arg.slice('--projection='.length) : undefined;
+    const value =
+      arg === '--projection'
+        ? args[++i]
+        : arg?.startsWith('--projection=')
+          ? arg.slice('--projection='.length)
+          : undefined;
     if (value === undefined) {
       process.stderr.write(`sitrep replay: unexpected argument "${arg}"\n${USAGE}`);
       return 2;

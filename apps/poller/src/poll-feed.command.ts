@@ -4,7 +4,13 @@ import type { ICommandHandler } from '@nestjs/cqrs';
 import type { Config } from '@sitrep/config';
 import { articleEventsFrom, articlesFrom, fetchFeed, parseFeed } from '@sitrep/feeds';
 import { CONFIG, Database } from '@sitrep/platform';
-import { inTransaction, loadFeedPollState, recordPollFailure, recordPollSuccess, seenContentHashes } from '@sitrep/storage';
+import {
+  inTransaction,
+  loadFeedPollState,
+  recordPollFailure,
+  recordPollSuccess,
+  seenContentHashes,
+} from '@sitrep/storage';
 
 export interface FeedRef {
   readonly id: string;
@@ -43,13 +49,18 @@ export class PollFeedHandler implements ICommandHandler<PollFeed> {
       const state = await loadFeedPollState(pool, feed.id, feed.url);
       const fetched = await fetchFeed(feed.url, state, this.config.fetch);
       if (fetched.status === 'not-modified') {
-        await inTransaction(pool, (client) => recordPollSuccess(client, { ...feed, feedId: feed.id, validators: null, articles: [] }));
+        await inTransaction(pool, (client) =>
+          recordPollSuccess(client, { ...feed, feedId: feed.id, validators: null, articles: [] }),
+        );
         this.logger.log(`feed polled url=${feed.url} not-modified ${Math.round(performance.now() - startedAt)}ms`);
         return { status: 'not-modified' };
       }
       const parsed = await parseFeed(fetched.body, feed.url);
       const articles = articlesFrom(parsed, feed.url);
-      const seen = await seenContentHashes(pool, articles.map((article) => article.articleId));
+      const seen = await seenContentHashes(
+        pool,
+        articles.map((article) => article.articleId),
+      );
       const events = articleEventsFrom(articles, seen, new Date());
       // The bus's publisher is the durable transport: this resolves once Kafka or the log has them.
       await this.eventBus.publishAll(events);
@@ -62,7 +73,12 @@ export class PollFeedHandler implements ICommandHandler<PollFeed> {
         }),
       );
       const ingested = events.filter((event) => event.type === 'sitrep.article.ingested').length;
-      const outcome = { status: 'fetched', items: articles.length, ingested, revised: events.length - ingested } as const;
+      const outcome = {
+        status: 'fetched',
+        items: articles.length,
+        ingested,
+        revised: events.length - ingested,
+      } as const;
       this.logger.log(
         `feed polled url=${feed.url} items=${outcome.items} ingested=${ingested} revised=${outcome.revised} ${Math.round(performance.now() - startedAt)}ms`,
       );

@@ -82,7 +82,9 @@ export class PollSchedule implements OnApplicationBootstrap, BeforeApplicationSh
         ? Math.min(60_000, 500 * 2 ** Math.min(failures, 7))
         : Math.min(MAX_BACKOFF_MS, this.config.pollIntervalMs * 2 ** Math.min(failures - 1, 10));
       this.dueAt.set(feed.id, Date.now() + delayMs);
-      this.logger.warn(`feed poll failed url=${feed.url} attempt=${failures} retry in ${Math.round(delayMs / 1000)}s: ${(error as Error).message}`);
+      this.logger.warn(
+        `feed poll failed url=${feed.url} attempt=${failures} retry in ${Math.round(delayMs / 1000)}s: ${(error as Error).message}`,
+      );
     } finally {
       this.inFlight.delete(feed.id);
     }

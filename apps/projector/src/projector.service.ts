@@ -29,7 +29,9 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
       ? new KafkaRunner(this.kafka, this.database.pool, PROJECTIONS, this.config, { onBatch, onError })
       : new EventLogRunner(this.database.pool, PROJECTIONS, { consumer: 'projector', onBatch, onError });
     await this.runner.start();
-    this.logger.log(`projector started transport=${this.kafka ? 'kafka' : 'event-log'} projections=${PROJECTIONS.map((p) => p.name).join(',')}`);
+    this.logger.log(
+      `projector started transport=${this.kafka ? 'kafka' : 'event-log'} projections=${PROJECTIONS.map((p) => p.name).join(',')}`,
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {

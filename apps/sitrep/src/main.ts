@@ -16,7 +16,12 @@ const SAMPLE_FEED = pathToFileURL(fileURLToPath(new URL('../sample/feed.xml', im
 try {
   const config = loadConfig(process.env);
   @Module({
-    imports: [PlatformModule.forRoot(config), ProjectorModule, PollerModule.forRoot({ sampleFeeds: [SAMPLE_FEED] }), ApiModule],
+    imports: [
+      PlatformModule.forRoot(config),
+      ProjectorModule,
+      PollerModule.forRoot({ sampleFeeds: [SAMPLE_FEED] }),
+      ApiModule,
+    ],
   })
   class SitrepApp {}
   closeOnSignals(await startHttpApp(SitrepApp, config, new JsonLogger(config.logLevel)));

@@ -4,7 +4,14 @@ describe('loadConfig', () => {
   it('gives the embedded default when nothing is set', () => {
     const config = loadConfig({});
     expect(config).toEqual(
-      expect.objectContaining({ databaseUrl: null, kafkaBrokers: null, feeds: [], port: 3000, pollIntervalMs: 60_000, apiKey: null }),
+      expect.objectContaining({
+        databaseUrl: null,
+        kafkaBrokers: null,
+        feeds: [],
+        port: 3000,
+        pollIntervalMs: 60_000,
+        apiKey: null,
+      }),
     );
     expect(Object.isFrozen(config) && Object.isFrozen(config.kafka)).toBe(true);
   });
@@ -35,15 +42,25 @@ describe('loadConfig', () => {
   it('lists every problem at once, naming each variable', () => {
     let error: unknown;
     try {
-      loadConfig({ DATABASE_URL: 'mysql://x', KAFKA_BROKERS: 'nohost', SITREP_FEEDS: 'ftp://x', SITREP_POLL_INTERVAL: 'soon', PORT: '99999' });
+      loadConfig({
+        DATABASE_URL: 'mysql://x',
+        KAFKA_BROKERS: 'nohost',
+        SITREP_FEEDS: 'ftp://x',
+        SITREP_POLL_INTERVAL: 'soon',
+        PORT: '99999',
+      });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const { problems } = error as ConfigError;
-    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual(
-      ['DATABASE_URL', 'KAFKA_BROKERS', 'PORT', 'SITREP_FEEDS', 'SITREP_POLL_INTERVAL'],
-    );
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'DATABASE_URL',
+      'KAFKA_BROKERS',
+      'PORT',
+      'SITREP_FEEDS',
+      'SITREP_POLL_INTERVAL',
+    ]);
     expect((error as Error).message).toContain('found "soon"');
   });
 });

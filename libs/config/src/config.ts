@@ -70,22 +70,36 @@ export const loadConfig = (env: Env): Config => {
 
   const databaseUrl = text('DATABASE_URL');
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push(`DATABASE_URL: expected postgres://user@host:port/database, found "${databaseUrl.replace(/:[^:@/]*@/, ':***@')}"`);
+    problems.push(
+      `DATABASE_URL: expected postgres://user@host:port/database, found "${databaseUrl.replace(/:[^:@/]*@/, ':***@')}"`,
+    );
   }
 
   const brokersRaw = text('KAFKA_BROKERS');
-  const kafkaBrokers = brokersRaw === null ? null : brokersRaw.split(',').map((broker) => broker.trim()).filter(Boolean);
+  const kafkaBrokers =
+    brokersRaw === null
+      ? null
+      : brokersRaw
+          .split(',')
+          .map((broker) => broker.trim())
+          .filter(Boolean);
   for (const broker of kafkaBrokers ?? []) {
-    if (!/^[\w.-]+:\d{1,5}$/.test(broker)) problems.push(`KAFKA_BROKERS: expected host:port[,host:port…], found "${broker}"`);
+    if (!/^[\w.-]+:\d{1,5}$/.test(broker))
+      problems.push(`KAFKA_BROKERS: expected host:port[,host:port…], found "${broker}"`);
   }
 
-  const feeds = (text('SITREP_FEEDS') ?? '').split(',').map((url) => url.trim()).filter(Boolean);
+  const feeds = (text('SITREP_FEEDS') ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
   for (const url of feeds) {
-    if (!/^(https?|file):\/\//.test(url)) problems.push(`SITREP_FEEDS: expected http(s):// or file:// URLs, found "${url}"`);
+    if (!/^(https?|file):\/\//.test(url))
+      problems.push(`SITREP_FEEDS: expected http(s):// or file:// URLs, found "${url}"`);
   }
 
   const logLevel = (text('LOG_LEVEL') ?? 'info') as Config['logLevel'];
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, found "${logLevel}"`);
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, found "${logLevel}"`);
 
   const config: Config = {
     databaseUrl,

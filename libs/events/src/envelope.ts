@@ -43,13 +43,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /** Checks the envelope's shape at the boundary (Kafka message, log row); `data` is checked by its event's parser. */
 export const parseEnvelope = (value: unknown): Envelope => {
-  if (!isRecord(value)) throw new EventShapeError(`expected a JSON object, found ${JSON.stringify(value)?.slice(0, 80)}`);
+  if (!isRecord(value))
+    throw new EventShapeError(`expected a JSON object, found ${JSON.stringify(value)?.slice(0, 80)}`);
   const problems: string[] = [];
-  if (value.specversion !== '1.0') problems.push(`specversion: expected "1.0", found ${JSON.stringify(value.specversion)}`);
+  if (value.specversion !== '1.0')
+    problems.push(`specversion: expected "1.0", found ${JSON.stringify(value.specversion)}`);
   for (const key of ['id', 'type', 'source', 'subject', 'time', 'dataschema'] as const) {
     if (typeof value[key] !== 'string' || value[key] === '') problems.push(`${key}: expected a non-empty string`);
   }
-  if (typeof value.time === 'string' && Number.isNaN(Date.parse(value.time))) problems.push('time: expected an ISO-8601 time');
+  if (typeof value.time === 'string' && Number.isNaN(Date.parse(value.time)))
+    problems.push('time: expected an ISO-8601 time');
   if (!Number.isInteger(value.dataversion)) problems.push('dataversion: expected an integer');
   if (!isRecord(value.data)) problems.push('data: expected a JSON object');
   if (problems.length > 0) throw new EventShapeError(problems.join('; '));

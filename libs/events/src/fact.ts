@@ -17,8 +17,24 @@ export type FactGroup = 'total' | 'civilians' | 'insurgents' | 'government';
 export type Qualifier = 'exact' | 'about' | 'at_least' | 'more_than' | 'up_to';
 
 export type SourceId =
-  | 'SOHR' | 'SANA' | 'SyrianArmy' | 'HTS' | 'OCHA' | 'UN' | 'Anadolu' | 'AlMayadeen' | 'RIA' | 'Tasnim'
-  | 'Reuters' | 'AFP' | 'AP' | 'Xinhua' | 'AlJazeera' | 'RussianMoD' | 'WhiteHelmets' | 'Other';
+  | 'SOHR'
+  | 'SANA'
+  | 'SyrianArmy'
+  | 'HTS'
+  | 'OCHA'
+  | 'UN'
+  | 'Anadolu'
+  | 'AlMayadeen'
+  | 'RIA'
+  | 'Tasnim'
+  | 'Reuters'
+  | 'AFP'
+  | 'AP'
+  | 'Xinhua'
+  | 'AlJazeera'
+  | 'RussianMoD'
+  | 'WhiteHelmets'
+  | 'Other';
 
 export interface Fact {
   kind: FactKind;

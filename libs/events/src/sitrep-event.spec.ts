@@ -35,7 +35,11 @@ describe('parseSitrepEvent', () => {
     ['a wrong spec version', { ...ARTICLE_INGESTED_V1, specversion: '0.3' }, 'specversion'],
     ['an unknown type', { ...ARTICLE_INGESTED_V1, type: 'sitrep.nope' }, 'unknown event type'],
     ['an unknown version', { ...ARTICLE_INGESTED_V1, dataversion: 9 }, 'v9'],
-    ['a missing data field', { ...ARTICLE_INGESTED_V1, data: { ...ARTICLE_INGESTED_V1.data, title: undefined } }, 'data.title'],
+    [
+      'a missing data field',
+      { ...ARTICLE_INGESTED_V1, data: { ...ARTICLE_INGESTED_V1.data, title: undefined } },
+      'data.title',
+    ],
     ['a bad time', { ...ARTICLE_INGESTED_V1, time: 'yesterday' }, 'time'],
   ])('rejects %s with a message naming the problem', (_, value, expected) => {
     expect(() => parseSitrepEvent(value)).toThrow(EventShapeError);

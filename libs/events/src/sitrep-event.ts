@@ -17,14 +17,27 @@ export type SitrepEventType = SitrepEvent['type'];
 const schemas: Record<string, Record<number, Record<string, 'string' | 'string?'>>> = {
   [ARTICLE_INGESTED]: {
     1: {
-      articleId: 'string', feedUrl: 'string', outlet: 'string?', title: 'string', link: 'string?',
-      publishedAt: 'string?', text: 'string', contentHash: 'string',
+      articleId: 'string',
+      feedUrl: 'string',
+      outlet: 'string?',
+      title: 'string',
+      link: 'string?',
+      publishedAt: 'string?',
+      text: 'string',
+      contentHash: 'string',
     },
   },
   [ARTICLE_REVISED]: {
     1: {
-      articleId: 'string', feedUrl: 'string', outlet: 'string?', title: 'string', link: 'string?',
-      publishedAt: 'string?', text: 'string', contentHash: 'string', previousContentHash: 'string',
+      articleId: 'string',
+      feedUrl: 'string',
+      outlet: 'string?',
+      title: 'string',
+      link: 'string?',
+      publishedAt: 'string?',
+      text: 'string',
+      contentHash: 'string',
+      previousContentHash: 'string',
     },
   },
   [FEED_SUBSCRIBED]: { 1: { feedId: 'string', url: 'string' } },
@@ -38,13 +51,16 @@ const schemas: Record<string, Record<number, Record<string, 'string' | 'string?'
 export const parseSitrepEvent = (value: unknown): SitrepEvent => {
   const envelope: Envelope = parseEnvelope(value);
   const schema = schemas[envelope.type]?.[envelope.dataversion];
-  if (!schema) throw new EventShapeError(`type ${envelope.type} v${envelope.dataversion}: unknown event type or version`);
+  if (!schema)
+    throw new EventShapeError(`type ${envelope.type} v${envelope.dataversion}: unknown event type or version`);
   const data = envelope.data as Record<string, unknown>;
   const problems = Object.entries(schema).flatMap(([field, kind]) => {
     const found = data[field];
     if (typeof found === 'string') return [];
     if (kind === 'string?' && found === null) return [];
-    return [`data.${field}: expected ${kind === 'string' ? 'a string' : 'a string or null'}, found ${JSON.stringify(found)}`];
+    return [
+      `data.${field}: expected ${kind === 'string' ? 'a string' : 'a string or null'}, found ${JSON.stringify(found)}`,
+    ];
   });
   if (problems.length > 0) throw new EventShapeError(`${envelope.type} ${envelope.id}: ${problems.join('; ')}`);
   return envelope as SitrepEvent;

@@ -3,7 +3,8 @@ import type { FeedSubscribed, FeedUnsubscribed } from '@sitrep/events';
 import { dataschemaOf, EVENT_SOURCE, FEED_SUBSCRIBED, FEED_UNSUBSCRIBED } from '@sitrep/events';
 
 /** A feed's id, from its URL: subscribing one URL twice names one feed. */
-export const feedIdFrom = (url: string): string => `f_${createHash('sha256').update(url.trim()).digest('hex').slice(0, 20)}`;
+export const feedIdFrom = (url: string): string =>
+  `f_${createHash('sha256').update(url.trim()).digest('hex').slice(0, 20)}`;
 
 // Feed events are decisions taken at a moment, not content: each gets a fresh id.
 export const feedSubscribed = (url: string, now: Date): FeedSubscribed => ({

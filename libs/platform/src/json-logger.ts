@@ -7,7 +7,10 @@ export class JsonLogger implements LoggerService {
   private readonly pino: Pino;
 
   constructor(level: string, destination?: NodeJS.WritableStream) {
-    this.pino = pino({ level, base: { app: 'sitrep' }, timestamp: pino.stdTimeFunctions.isoTime }, destination as never);
+    this.pino = pino(
+      { level, base: { app: 'sitrep' }, timestamp: pino.stdTimeFunctions.isoTime },
+      destination as never,
+    );
   }
 
   log(message: unknown, context?: string): void {

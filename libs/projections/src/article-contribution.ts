@@ -26,7 +26,13 @@ export interface ArticleContribution {
  * the old ones.
  */
 export const replaceArticleContribution = ({
-  tracker, trackerColumns = {}, table, columns, articleId, position, rows,
+  tracker,
+  trackerColumns = {},
+  table,
+  columns,
+  articleId,
+  position,
+  rows,
 }: ArticleContribution): SqlStatement[] => {
   const extra = Object.keys(trackerColumns);
   const names = ['article_id', 'event_position', ...extra];
@@ -37,7 +43,9 @@ export const replaceArticleContribution = ({
       `insert into ${tracker} (${names.join(', ')}) values (${placeholders.join(', ')})
        on conflict (article_id) do update set ${updates.join(', ')}
        where ${tracker}.event_position < excluded.event_position`,
-      articleId, position, ...extra.map((name) => trackerColumns[name]),
+      articleId,
+      position,
+      ...extra.map((name) => trackerColumns[name]),
     ),
     sql(
       `delete from ${table} where article_id = $1
@@ -55,7 +63,9 @@ export const replaceArticleContribution = ({
        from jsonb_to_recordset($3::jsonb) as r(${columns.map(([name, type]) => `${name} ${type}`).join(', ')})
        where $2::bigint = (select event_position from ${tracker} where article_id = $1)
        on conflict do nothing`,
-      articleId, position, JSON.stringify(rows),
+      articleId,
+      position,
+      JSON.stringify(rows),
     ),
   ];
 };
@@ -88,7 +98,14 @@ export const articleVersionOf = ({ event, position, recordedAt }: StoredEvent): 
   const { data } = event;
   const publishedAt = isoTimeOrNull(data.publishedAt);
   return {
-    articleId: data.articleId, eventId: event.id, position, title: data.title, text: data.text, outlet: data.outlet,
-    publishedAt, reportedAt: publishedAt ?? new Date(recordedAt).toISOString(), knownAt: new Date(recordedAt).toISOString(),
+    articleId: data.articleId,
+    eventId: event.id,
+    position,
+    title: data.title,
+    text: data.text,
+    outlet: data.outlet,
+    publishedAt,
+    reportedAt: publishedAt ?? new Date(recordedAt).toISOString(),
+    knownAt: new Date(recordedAt).toISOString(),
   };
 };

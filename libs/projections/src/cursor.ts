@@ -1,5 +1,6 @@
 /** An opaque cursor for keyset pagination: the sort key of the last item of a page. */
-export const encodeCursor = (key: readonly (string | number)[]): string => Buffer.from(JSON.stringify(key)).toString('base64url');
+export const encodeCursor = (key: readonly (string | number)[]): string =>
+  Buffer.from(JSON.stringify(key)).toString('base64url');
 
 export class CursorError extends Error {
   readonly code = 'CURSOR_INVALID';

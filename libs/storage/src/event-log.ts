@@ -124,8 +124,14 @@ export const listLogEntries = async (
   { after, limit }: { after: number; limit: number },
 ): Promise<{ items: LogEntry[]; next: number | null }> => {
   const { rows } = await db.query<{
-    position: number; id: string; type: string; time: string; subject: string; envelope: { data: unknown; dataversion: number };
-    recorded_at: string; hash: string;
+    position: number;
+    id: string;
+    type: string;
+    time: string;
+    subject: string;
+    envelope: { data: unknown; dataversion: number };
+    recorded_at: string;
+    hash: string;
   }>(
     `select position, id, type, time, subject, envelope, recorded_at, hash from event_log
      where position > $1 order by position limit $2`,
@@ -134,8 +140,15 @@ export const listLogEntries = async (
   const page = rows.slice(0, limit);
   return {
     items: page.map((row) => ({
-      position: row.position, id: row.id, type: row.type, time: row.time, subject: row.subject,
-      dataversion: row.envelope.dataversion, recordedAt: row.recorded_at, hash: row.hash, data: row.envelope.data,
+      position: row.position,
+      id: row.id,
+      type: row.type,
+      time: row.time,
+      subject: row.subject,
+      dataversion: row.envelope.dataversion,
+      recordedAt: row.recorded_at,
+      hash: row.hash,
+      data: row.envelope.data,
     })),
     next: rows.length > limit ? (page.at(-1)?.position ?? null) : null,
   };

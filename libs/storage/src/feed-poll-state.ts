@@ -49,16 +49,24 @@ export const recordPollSuccess = async (client: PoolClient, success: PollSuccess
         etag = case when $5 then excluded.etag else feed_poll_state.etag end,
         last_modified = case when $5 then excluded.last_modified else feed_poll_state.last_modified end,
         last_polled_at = now(), last_success_at = now(), last_error = null, consecutive_failures = 0`,
-    [success.feedId, success.url, success.validators?.etag ?? null, success.validators?.lastModified ?? null,
-      success.validators !== null],
+    [
+      success.feedId,
+      success.url,
+      success.validators?.etag ?? null,
+      success.validators?.lastModified ?? null,
+      success.validators !== null,
+    ],
   );
   if (success.articles.length === 0) return;
   await client.query(
     `insert into seen_articles (article_id, content_hash, feed_id)
      select * from unnest($1::text[], $2::text[], $3::text[])
      on conflict (article_id) do update set content_hash = excluded.content_hash, seen_at = now()`,
-    [success.articles.map((a) => a.articleId), success.articles.map((a) => a.contentHash),
-      success.articles.map(() => success.feedId)],
+    [
+      success.articles.map((a) => a.articleId),
+      success.articles.map((a) => a.contentHash),
+      success.articles.map(() => success.feedId),
+    ],
   );
 };
 

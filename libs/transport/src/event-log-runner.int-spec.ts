@@ -19,8 +19,14 @@ const article = (n: number, text = `Body ${n}`): SitrepEvent => ({
   dataschema: dataschemaOf(ARTICLE_INGESTED, 1),
   dataversion: 1,
   data: {
-    articleId: `a_${n}`, feedUrl: 'https://feed.test', outlet: 'Test', title: `Title ${n}`, link: null,
-    publishedAt: '2024-11-28T00:00:00.000Z', text, contentHash: `h_${n}_${text}`,
+    articleId: `a_${n}`,
+    feedUrl: 'https://feed.test',
+    outlet: 'Test',
+    title: `Title ${n}`,
+    link: null,
+    publishedAt: '2024-11-28T00:00:00.000Z',
+    text,
+    contentHash: `h_${n}_${text}`,
   },
 });
 
@@ -48,7 +54,11 @@ describe('EventLogRunner over the PostgreSQL event log', () => {
   });
 
   it('applies every event once, in position order, while several writers append concurrently', async () => {
-    const runner = new EventLogRunner(pool, [orderRecorder, articlesProjection], { consumer: 'test', batchSize: 7, idleMs: 50 });
+    const runner = new EventLogRunner(pool, [orderRecorder, articlesProjection], {
+      consumer: 'test',
+      batchSize: 7,
+      idleMs: 50,
+    });
     await runner.start();
     const writers = Array.from({ length: 4 }, () => createPool(url, 2));
     const perWriter = 60;
@@ -61,9 +71,13 @@ describe('EventLogRunner over the PostgreSQL event log', () => {
       }),
     );
     const total = writers.length * perWriter;
-    await waitFor(async () => Number((await pool.query('select count(*) as n from applied_order')).rows[0].n) === total, {
-      timeoutMs: 20_000, what: `${total} events applied`,
-    });
+    await waitFor(
+      async () => Number((await pool.query('select count(*) as n from applied_order')).rows[0].n) === total,
+      {
+        timeoutMs: 20_000,
+        what: `${total} events applied`,
+      },
+    );
     await runner.stop();
     await Promise.all(writers.map((writer) => writer.end()));
     const { rows } = await pool.query<{ position: number }>('select position from applied_order order by n');
@@ -82,9 +96,14 @@ describe('EventLogRunner over the PostgreSQL event log', () => {
       }),
     ).rejects.toThrow('abandoned');
     await sink.publish([article(5)]);
-    const { rows } = await pool.query<{ position: number; subject: string }>('select position, subject from event_log order by position');
+    const { rows } = await pool.query<{ position: number; subject: string }>(
+      'select position, subject from event_log order by position',
+    );
     expect(rows).toEqual([
-      { position: 1, subject: 'a_1' }, { position: 2, subject: 'a_2' }, { position: 3, subject: 'a_3' }, { position: 4, subject: 'a_5' },
+      { position: 1, subject: 'a_1' },
+      { position: 2, subject: 'a_2' },
+      { position: 3, subject: 'a_3' },
+      { position: 4, subject: 'a_5' },
     ]);
   });
 
@@ -104,7 +123,9 @@ describe('EventLogRunner over the PostgreSQL event log', () => {
     };
     const runner = new EventLogRunner(pool, [failing, articlesProjection], { consumer: 'test', idleMs: 50 });
     expect(await runner.catchUp()).toBe(4);
-    const letters = await pool.query<{ position: number; error: string }>('select position, error from dead_letters order by position');
+    const letters = await pool.query<{ position: number; error: string }>(
+      'select position, error from dead_letters order by position',
+    );
     expect(letters.rows).toEqual([
       { position: 2, error: expect.stringContaining('EVENT_MALFORMED') },
       { position: 3, error: expect.stringContaining('division by zero') },

@@ -3,7 +3,13 @@ import type { StoredEvent } from '@sitrep/events';
 import type { Projection } from '@sitrep/projections';
 import type { CheckpointKey, Pool, PoolClient } from '@sitrep/storage';
 import {
-  inTransaction, LOG_APPENDED_CHANNEL, lockCheckpoint, parkDeadLetter, readLogAfter, saveCheckpoint, storedEventFrom,
+  inTransaction,
+  LOG_APPENDED_CHANNEL,
+  lockCheckpoint,
+  parkDeadLetter,
+  readLogAfter,
+  saveCheckpoint,
+  storedEventFrom,
 } from '@sitrep/storage';
 import { applyToReadModels } from './apply-to-read-models';
 import type { BatchListener, ErrorListener, ProjectionRunner } from './projection-runner';
@@ -106,7 +112,10 @@ export class EventLogRunner implements ProjectionRunner {
           events.push(storedEventFrom(row));
         } catch (error) {
           await parkDeadLetter(client, {
-            ...this.key, position: row.position, eventId: null, payload: JSON.stringify(row.envelope),
+            ...this.key,
+            position: row.position,
+            eventId: null,
+            payload: JSON.stringify(row.envelope),
             error: (error as Error).message,
           });
           deadLettered += 1;

@@ -20,14 +20,19 @@ export const topicsOf = (config: Config): string[] => [config.kafka.articlesTopi
 
 /** Feed events and article events travel on their own topics; both are keyed by subject. */
 export const topicFor = (config: Config, event: SitrepEvent): string =>
-  event.type === FEED_SUBSCRIBED || event.type === FEED_UNSUBSCRIBED ? config.kafka.feedsTopic : config.kafka.articlesTopic;
+  event.type === FEED_SUBSCRIBED || event.type === FEED_UNSUBSCRIBED
+    ? config.kafka.feedsTopic
+    : config.kafka.articlesTopic;
 
 /**
  * Creates the topics with retention forever (the topic is the log). A broker that cannot create
  * topics through the admin API (librdkafka's mock cluster) auto-creates them on first use instead;
  * that is reported, not fatal.
  */
-export const ensureTopics = async (admin: Admin, topics: readonly string[]): Promise<'created' | 'existing' | 'unsupported'> => {
+export const ensureTopics = async (
+  admin: Admin,
+  topics: readonly string[],
+): Promise<'created' | 'existing' | 'unsupported'> => {
   try {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((topic) => !existing.has(topic));
@@ -37,7 +42,10 @@ export const ensureTopics = async (admin: Admin, topics: readonly string[]): Pro
       topics: missing.map((topic) => ({
         topic,
         numPartitions: 4,
-        configEntries: [{ name: 'retention.ms', value: '-1' }, { name: 'retention.bytes', value: '-1' }],
+        configEntries: [
+          { name: 'retention.ms', value: '-1' },
+          { name: 'retention.bytes', value: '-1' },
+        ],
       })),
     });
     return 'created';

@@ -3,7 +3,14 @@ import type { SitrepEvent } from '@sitrep/events';
 import { parseSitrepEvent } from '@sitrep/events';
 import type { Projection } from '@sitrep/projections';
 import type { Pool } from '@sitrep/storage';
-import { announceAppend, appendEvents, inTransaction, lockCheckpoint, parkDeadLetter, saveCheckpoint } from '@sitrep/storage';
+import {
+  announceAppend,
+  appendEvents,
+  inTransaction,
+  lockCheckpoint,
+  parkDeadLetter,
+  saveCheckpoint,
+} from '@sitrep/storage';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { applyToReadModels } from './apply-to-read-models';
 import { topicsOf } from './kafka-client';
@@ -76,8 +83,12 @@ export class KafkaRunner implements ProjectionRunner {
           events.push(parseSitrepEvent(JSON.parse(raw)));
         } catch (error) {
           await parkDeadLetter(client, {
-            ...key, position: Number(message.offset), eventId: null, payload: raw,
-            error: error instanceof SyntaxError ? `EVENT_MALFORMED: not JSON: ${error.message}` : (error as Error).message,
+            ...key,
+            position: Number(message.offset),
+            eventId: null,
+            payload: raw,
+            error:
+              error instanceof SyntaxError ? `EVENT_MALFORMED: not JSON: ${error.message}` : (error as Error).message,
           });
           deadLettered += 1;
         }
@@ -93,7 +104,10 @@ export class KafkaRunner implements ProjectionRunner {
     await payload.commitOffsetsIfNecessary();
     await payload.heartbeat();
     this.options.onBatch?.({
-      stream: batch.topic, partition: batch.partition, ...report, checkpoint: Number(last.offset) + 1,
+      stream: batch.topic,
+      partition: batch.partition,
+      ...report,
+      checkpoint: Number(last.offset) + 1,
       durationMs: performance.now() - startedAt,
     });
   }

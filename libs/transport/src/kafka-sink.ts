@@ -13,9 +13,16 @@ export class KafkaSink implements EventSink {
   private readonly producer: Producer;
   private connected: Promise<void> | null = null;
 
-  constructor(kafka: Kafka, private readonly config: Config) {
+  constructor(
+    kafka: Kafka,
+    private readonly config: Config,
+  ) {
     const idempotent = config.kafka.idempotentProducer;
-    this.producer = kafka.producer({ idempotent, maxInFlightRequests: idempotent ? 5 : 1, allowAutoTopicCreation: true });
+    this.producer = kafka.producer({
+      idempotent,
+      maxInFlightRequests: idempotent ? 5 : 1,
+      allowAutoTopicCreation: true,
+    });
   }
 
   async publish(events: readonly SitrepEvent[]): Promise<void> {

@@ -19,8 +19,14 @@ const article = (n: number): SitrepEvent => ({
   dataschema: dataschemaOf(ARTICLE_INGESTED, 1),
   dataversion: 1,
   data: {
-    articleId: `a_${n}`, feedUrl: 'https://feed.test', outlet: 'Test', title: `Title ${n}`, link: null,
-    publishedAt: '2024-11-29T00:00:00.000Z', text: `Text ${n}`, contentHash: `h_${n}`,
+    articleId: `a_${n}`,
+    feedUrl: 'https://feed.test',
+    outlet: 'Test',
+    title: `Title ${n}`,
+    link: null,
+    publishedAt: '2024-11-29T00:00:00.000Z',
+    text: `Text ${n}`,
+    contentHash: `h_${n}`,
   },
 });
 

@@ -29,7 +29,11 @@ export interface RebuildOutcome {
 export const rebuildProjections = async (
   pool: Pool,
   projections: readonly Projection[],
-  { liveConsumer = 'projector', batchSize = 1_000, onProgress }: { liveConsumer?: string; batchSize?: number; onProgress?: (progress: RebuildProgress) => void } = {},
+  {
+    liveConsumer = 'projector',
+    batchSize = 1_000,
+    onProgress,
+  }: { liveConsumer?: string; batchSize?: number; onProgress?: (progress: RebuildProgress) => void } = {},
 ): Promise<RebuildOutcome> =>
   inTransaction(pool, async (client) => {
     await lockAppends(client);
@@ -55,7 +59,13 @@ export const rebuildProjections = async (
         try {
           stored.push(storedEventFrom(row));
         } catch (error) {
-          await parkDeadLetter(client, { ...key, position: row.position, eventId: null, payload: JSON.stringify(row.envelope), error: (error as Error).message });
+          await parkDeadLetter(client, {
+            ...key,
+            position: row.position,
+            eventId: null,
+            payload: JSON.stringify(row.envelope),
+            error: (error as Error).message,
+          });
           deadLettered += 1;
         }
       }

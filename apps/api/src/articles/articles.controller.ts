@@ -13,9 +13,17 @@ export class ArticlesController {
   @Get()
   @ApiOperation({ summary: 'Articles, newest first (publication time, else ingestion time), cursor-paginated' })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } })
-  @ApiQuery({ name: 'cursor', required: false, schema: { type: 'string' }, description: 'nextCursor of the previous page' })
+  @ApiQuery({
+    name: 'cursor',
+    required: false,
+    schema: { type: 'string' },
+    description: 'nextCursor of the previous page',
+  })
   @ApiOkResponse({ description: '{ items, nextCursor }' })
-  async list(@Query('limit') limit?: string, @Query('cursor') cursor?: string): Promise<{ items: ArticleSummary[]; nextCursor: string | null }> {
+  async list(
+    @Query('limit') limit?: string,
+    @Query('cursor') cursor?: string,
+  ): Promise<{ items: ArticleSummary[]; nextCursor: string | null }> {
     return listArticles(this.database.pool, {
       limit: integerParam('limit', limit, { min: 1, max: 200, fallback: 50 }),
       cursor: optionalStringParam('cursor', cursor, 500),

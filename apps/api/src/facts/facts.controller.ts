@@ -12,15 +12,36 @@ export class FactsController {
 
   @Get()
   @ApiOperation({
-    summary: 'Facts read out of the articles, newest report first, with provenance (article, sentence, source, reported and known time, extractor version)',
+    summary:
+      'Facts read out of the articles, newest report first, with provenance (article, sentence, source, reported and known time, extractor version)',
   })
   @ApiQuery({ name: 'kind', required: false, schema: { type: 'string', enum: [...FACT_KINDS] } })
   @ApiQuery({ name: 'group', required: false, schema: { type: 'string', enum: [...FACT_GROUPS] } })
-  @ApiQuery({ name: 'source', required: false, schema: { type: 'string', enum: [...SOURCE_IDS, 'none'] }, description: '`none`: facts whose article names no claimant' })
-  @ApiQuery({ name: 'since', required: false, schema: { type: 'string', format: 'date-time' }, description: 'reported at or after' })
-  @ApiQuery({ name: 'until', required: false, schema: { type: 'string', format: 'date-time' }, description: 'reported at or before' })
+  @ApiQuery({
+    name: 'source',
+    required: false,
+    schema: { type: 'string', enum: [...SOURCE_IDS, 'none'] },
+    description: '`none`: facts whose article names no claimant',
+  })
+  @ApiQuery({
+    name: 'since',
+    required: false,
+    schema: { type: 'string', format: 'date-time' },
+    description: 'reported at or after',
+  })
+  @ApiQuery({
+    name: 'until',
+    required: false,
+    schema: { type: 'string', format: 'date-time' },
+    description: 'reported at or before',
+  })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } })
-  @ApiQuery({ name: 'cursor', required: false, schema: { type: 'string' }, description: 'nextCursor of the previous page' })
+  @ApiQuery({
+    name: 'cursor',
+    required: false,
+    schema: { type: 'string' },
+    description: 'nextCursor of the previous page',
+  })
   @ApiOkResponse({ description: '{ items, nextCursor }' })
   async list(
     @Query('kind') kind?: string,

@@ -6,7 +6,10 @@ import { BadRequestException } from '@nestjs/common';
  */
 export const feedUrlFrom = (body: unknown): string => {
   const raw = (body as { url?: unknown } | null)?.url;
-  if (typeof raw !== 'string') throw new BadRequestException(`url: expected a JSON body {"url": "https://…"}, found ${JSON.stringify(body)?.slice(0, 100)}`);
+  if (typeof raw !== 'string')
+    throw new BadRequestException(
+      `url: expected a JSON body {"url": "https://…"}, found ${JSON.stringify(body)?.slice(0, 100)}`,
+    );
   let url: URL;
   try {
     url = new URL(raw.trim());

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { feedIdFrom, feedSubscribed, feedUnsubscribed } from '@sitrep/feeds';
 import { Database, EVENT_SINK } from '@sitrep/platform';
@@ -18,7 +30,12 @@ export class FeedsController {
 
   @Get()
   @ApiOperation({ summary: 'The feeds, with their polling state' })
-  @ApiQuery({ name: 'all', required: false, schema: { type: 'boolean', default: false }, description: 'include unsubscribed feeds' })
+  @ApiQuery({
+    name: 'all',
+    required: false,
+    schema: { type: 'boolean', default: false },
+    description: 'include unsubscribed feeds',
+  })
   async list(@Query('all') all?: string): Promise<{ items: FeedView[] }> {
     return { items: await listFeeds(this.database.pool, { activeOnly: all !== 'true' }) };
   }
@@ -29,7 +46,9 @@ export class FeedsController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Subscribe a feed (http or https); it is polled without a restart. Idempotent on the URL.' })
   @ApiBody({ schema: { type: 'object', required: ['url'], properties: { url: { type: 'string', format: 'uri' } } } })
-  async subscribe(@Body() body: unknown): Promise<{ id: string; url: string; status: 'subscribed' | 'already-subscribed' }> {
+  async subscribe(
+    @Body() body: unknown,
+  ): Promise<{ id: string; url: string; status: 'subscribed' | 'already-subscribed' }> {
     const url = feedUrlFrom(body);
     const existing = await getFeed(this.database.pool, feedIdFrom(url));
     if (existing?.active) return { id: existing.id, url, status: 'already-subscribed' };

@@ -16,7 +16,9 @@ const timed = async (probe: () => Promise<unknown>, timeoutMs: number): Promise<
   try {
     await Promise.race([
       probe(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref()),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref(),
+      ),
     ]);
     return { ok: true, latencyMs: Math.round(performance.now() - startedAt) };
   } catch (error) {
@@ -34,7 +36,9 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Readiness of PostgreSQL and, in distributed mode, Kafka: 200 when all are up, 503 otherwise' })
+  @ApiOperation({
+    summary: 'Readiness of PostgreSQL and, in distributed mode, Kafka: 200 when all are up, 503 otherwise',
+  })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<object> {
     const [postgres, kafka] = await Promise.all([
       timed(() => this.database.pool.query('select 1'), 3_000),

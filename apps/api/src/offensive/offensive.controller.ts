@@ -6,7 +6,13 @@ import { getMetricHistory, getOffensiveState, getPlaces, getTimeline, METRICS, S
 import { oneOfParam, requiredParam, timeParam } from '../query-params';
 
 const DEVELOPMENT_KINDS = [
-  'offensive_launched', 'place_captured', 'road_cut', 'city_shelled', 'air_strike', 'city_reached', 'city_entered',
+  'offensive_launched',
+  'place_captured',
+  'road_cut',
+  'city_shelled',
+  'air_strike',
+  'city_reached',
+  'city_entered',
 ] as const;
 
 const AS_OF = {
@@ -23,23 +29,32 @@ export class OffensiveController {
 
   @Get('state')
   @ApiOperation({
-    summary: 'The current picture: each metric\'s headline and every source\'s figure, places captured, the front, the latest ingestion',
+    summary:
+      "The current picture: each metric's headline and every source's figure, places captured, the front, the latest ingestion",
     description:
-      'Per metric, each source\'s most recent figure (the largest when one article gives several); the headline is the largest of those. ' +
+      "Per metric, each source's most recent figure (the largest when one article gives several); the headline is the largest of those. " +
       'A metric never reported is null.',
   })
   @ApiQuery(AS_OF)
-  @ApiOkResponse({ description: '{ asOf, metrics: { [metric]: { value, qualifier, source, reportedAt, articleId, sentence, bySource } | null }, capturedPlaces, front, lastIngestedAt }' })
+  @ApiOkResponse({
+    description:
+      '{ asOf, metrics: { [metric]: { value, qualifier, source, reportedAt, articleId, sentence, bySource } | null }, capturedPlaces, front, lastIngestedAt }',
+  })
   async state(@Query('asOf') asOf?: string): Promise<OffensiveState> {
     return getOffensiveState(this.database.pool, { asOf: timeParam('asOf', asOf) });
   }
 
   @Get('history')
-  @ApiOperation({ summary: 'Every report of one metric, in the order reported; syndicated copies of one story count once' })
+  @ApiOperation({
+    summary: 'Every report of one metric, in the order reported; syndicated copies of one story count once',
+  })
   @ApiQuery({ name: 'metric', required: true, schema: { type: 'string', enum: [...METRICS] } })
   @ApiQuery({ name: 'source', required: false, schema: { type: 'string', enum: [...SOURCE_IDS, 'none'] } })
   @ApiQuery({ ...AS_OF, description: 'reports up to this time (by publication); default all' })
-  @ApiOkResponse({ description: '{ metric, items: [{ value, qualifier, source, reportedAt, knownAt, articleId, sentence, outlet, title, copies, copyArticleIds, extractorVersion }] }' })
+  @ApiOkResponse({
+    description:
+      '{ metric, items: [{ value, qualifier, source, reportedAt, knownAt, articleId, sentence, outlet, title, copies, copyArticleIds, extractorVersion }] }',
+  })
   async history(
     @Query('metric') metric?: string,
     @Query('source') source?: string,
@@ -53,7 +68,10 @@ export class OffensiveController {
   }
 
   @Get('places')
-  @ApiOperation({ summary: 'Places the articles name, as a GeoJSON FeatureCollection, with mentions, captures and the front\'s distance' })
+  @ApiOperation({
+    summary:
+      "Places the articles name, as a GeoJSON FeatureCollection, with mentions, captures and the front's distance",
+  })
   @ApiQuery(AS_OF)
   @ApiOkResponse({ description: 'GeoJSON FeatureCollection of Points ([lon, lat])' })
   async places(@Query('asOf') asOf?: string): Promise<PlaceCollection> {
@@ -65,8 +83,14 @@ export class OffensiveController {
   @ApiQuery({ name: 'kind', required: false, schema: { type: 'string', enum: [...DEVELOPMENT_KINDS] } })
   @ApiQuery({ name: 'since', required: false, schema: { type: 'string', format: 'date-time' } })
   @ApiQuery({ name: 'until', required: false, schema: { type: 'string', format: 'date-time' } })
-  @ApiOkResponse({ description: '{ items: [{ kind, place, date, firstReportedAt, latestReportedAt, reports, articles }] }' })
-  async timeline(@Query('kind') kind?: string, @Query('since') since?: string, @Query('until') until?: string): Promise<{ items: TimelineEntry[] }> {
+  @ApiOkResponse({
+    description: '{ items: [{ kind, place, date, firstReportedAt, latestReportedAt, reports, articles }] }',
+  })
+  async timeline(
+    @Query('kind') kind?: string,
+    @Query('since') since?: string,
+    @Query('until') until?: string,
+  ): Promise<{ items: TimelineEntry[] }> {
     return getTimeline(this.database.pool, {
       kind: oneOfParam('kind', kind, DEVELOPMENT_KINDS),
       since: timeParam('since', since),

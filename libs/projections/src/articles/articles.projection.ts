@@ -16,8 +16,16 @@ export const articlesProjection: Projection = {
                                    ingested_at, sort_at, event_position)
              values ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, coalesce($6::timestamptz, $9::timestamptz), $10)
              on conflict (id) do nothing`,
-            data.articleId, data.feedUrl, data.outlet, data.title, data.link, data.publishedAt, data.text,
-            data.contentHash, recordedAt, position,
+            data.articleId,
+            data.feedUrl,
+            data.outlet,
+            data.title,
+            data.link,
+            data.publishedAt,
+            data.text,
+            data.contentHash,
+            recordedAt,
+            position,
           ),
         ];
       }
@@ -30,8 +38,16 @@ export const articlesProjection: Projection = {
                     content_hash = $8, revision = revision + 1, revised_at = $9,
                     sort_at = coalesce($6::timestamptz, ingested_at), event_position = $10
              where id = $1 and event_position < $10`,
-            data.articleId, data.feedUrl, data.outlet, data.title, data.link, data.publishedAt, data.text,
-            data.contentHash, recordedAt, position,
+            data.articleId,
+            data.feedUrl,
+            data.outlet,
+            data.title,
+            data.link,
+            data.publishedAt,
+            data.text,
+            data.contentHash,
+            recordedAt,
+            position,
           ),
         ];
       }

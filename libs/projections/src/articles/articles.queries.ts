@@ -19,18 +19,35 @@ export interface ArticleDetail extends ArticleSummary {
 }
 
 interface ArticleRow {
-  id: string; title: string; link: string | null; outlet: string | null; feed_url: string;
-  published_at: string | null; ingested_at: string; revised_at: string | null; revision: number;
-  content_hash: string; sort_at: string; text?: string;
+  id: string;
+  title: string;
+  link: string | null;
+  outlet: string | null;
+  feed_url: string;
+  published_at: string | null;
+  ingested_at: string;
+  revised_at: string | null;
+  revision: number;
+  content_hash: string;
+  sort_at: string;
+  text?: string;
 }
 
 const summaryOf = (row: ArticleRow): ArticleSummary => ({
-  id: row.id, title: row.title, link: row.link, outlet: row.outlet, feedUrl: row.feed_url,
-  publishedAt: row.published_at, ingestedAt: row.ingested_at, revisedAt: row.revised_at, revision: row.revision,
+  id: row.id,
+  title: row.title,
+  link: row.link,
+  outlet: row.outlet,
+  feedUrl: row.feed_url,
+  publishedAt: row.published_at,
+  ingestedAt: row.ingested_at,
+  revisedAt: row.revised_at,
+  revision: row.revision,
   contentHash: row.content_hash,
 });
 
-const COLUMNS = 'id, title, link, outlet, feed_url, published_at, ingested_at, revised_at, revision, content_hash, sort_at';
+const COLUMNS =
+  'id, title, link, outlet, feed_url, published_at, ingested_at, revised_at, revision, content_hash, sort_at';
 
 /** Newest first (by publication, else ingestion time), a page at a time. */
 export const listArticles = async (

@@ -12,7 +12,8 @@ interface SideMention {
 const GENERIC_SIDES: readonly { side: ActorSide; pattern: RegExp }[] = [
   {
     side: 'insurgents',
-    pattern: /\b(?:rebels?|jihadists?|insurgents?|militants?|opposition(?: forces| fighters| factions| groups)?|anti-(?:regime|government|Assad) (?:forces|fighters|groups|factions)|armed (?:groups|factions)|(?:rebel|armed|opposition) factions|terrorists?|fighters)\b/gi,
+    pattern:
+      /\b(?:rebels?|jihadists?|insurgents?|militants?|opposition(?: forces| fighters| factions| groups)?|anti-(?:regime|government|Assad) (?:forces|fighters|groups|factions)|armed (?:groups|factions)|(?:rebel|armed|opposition) factions|terrorists?|fighters)\b/gi,
   },
   { side: 'government', pattern: /\b(?:(?:the )?army|troops|soldiers|regime|government)\b/gi },
 ];
@@ -26,7 +27,8 @@ const mentionsIn = (sentence: string): SideMention[] => {
     if (!found.some((m) => start < m.end && m.start < end)) found.push({ side, start, end });
   };
   for (const actor of ACTORS) {
-    for (const match of sentence.matchAll(new RegExp(actor.aliases.source, 'gi'))) take(actor.side, match.index, match.index + match[0].length);
+    for (const match of sentence.matchAll(new RegExp(actor.aliases.source, 'gi')))
+      take(actor.side, match.index, match.index + match[0].length);
   }
   for (const { side, pattern } of GENERIC_SIDES) {
     for (const match of sentence.matchAll(pattern)) take(side, match.index, match.index + match[0].length);
@@ -47,7 +49,10 @@ export const capturingSide = (sentence: string): ActorSide | null => {
   const verbEnd = verb.index + verb[0].length;
   const agent = /\b(?:by|to)\s+(?:the\s+)?$/i;
   const afterAgentWord = mentions.find(
-    (m) => m.start >= verbEnd && m.start - verbEnd <= 60 && agent.test(sentence.slice(Math.max(verbEnd, m.start - 30), m.start)),
+    (m) =>
+      m.start >= verbEnd &&
+      m.start - verbEnd <= 60 &&
+      agent.test(sentence.slice(Math.max(verbEnd, m.start - 30), m.start)),
   );
   if (afterAgentWord) return afterAgentWord.side;
   const before = mentions.filter((m) => m.end <= verb.index);

@@ -8,11 +8,24 @@ const ingested = (publishedAt: string | null): StoredEvent => ({
   recordedAt: '2024-11-29T10:00:00.000Z',
   hash: 'h',
   event: {
-    specversion: '1.0', id: 'e7', type: ARTICLE_INGESTED, source: EVENT_SOURCE, subject: 'a1', time: '2024-11-29T10:00:00.000Z',
-    datacontenttype: 'application/json', dataschema: dataschemaOf(ARTICLE_INGESTED, 1), dataversion: 1,
+    specversion: '1.0',
+    id: 'e7',
+    type: ARTICLE_INGESTED,
+    source: EVENT_SOURCE,
+    subject: 'a1',
+    time: '2024-11-29T10:00:00.000Z',
+    datacontenttype: 'application/json',
+    dataschema: dataschemaOf(ARTICLE_INGESTED, 1),
+    dataversion: 1,
     data: {
-      articleId: 'a1', feedUrl: 'https://wire.test/rss', outlet: 'Wire', title: 'Toll rises', link: null, publishedAt,
-      text: 'The Syrian Observatory for Human Rights said at least 242 people were killed.', contentHash: 'c',
+      articleId: 'a1',
+      feedUrl: 'https://wire.test/rss',
+      outlet: 'Wire',
+      title: 'Toll rises',
+      link: null,
+      publishedAt,
+      text: 'The Syrian Observatory for Human Rights said at least 242 people were killed.',
+      contentHash: 'c',
     },
   },
 });
@@ -26,15 +39,24 @@ describe('factsProjection', () => {
   it('gives each fact its provenance: reported at publication, known at ingestion, extractor version, event', () => {
     expect(rowsOf(ingested('2024-11-29T08:00:00Z'))).toEqual([
       expect.objectContaining({
-        kind: 'killed', grp: 'total', value: 242, qualifier: 'at_least', source: 'SOHR', reported_at: '2024-11-29T08:00:00.000Z',
-        known_at: '2024-11-29T10:00:00.000Z', extractor_version: EXTRACTOR_VERSION, event_id: 'e7',
+        kind: 'killed',
+        grp: 'total',
+        value: 242,
+        qualifier: 'at_least',
+        source: 'SOHR',
+        reported_at: '2024-11-29T08:00:00.000Z',
+        known_at: '2024-11-29T10:00:00.000Z',
+        extractor_version: EXTRACTOR_VERSION,
+        event_id: 'e7',
       }),
     ]);
   });
 
   it('dates an article without a publication time by its ingestion', () => {
     expect(rowsOf(ingested(null))[0]).toEqual(expect.objectContaining({ reported_at: '2024-11-29T10:00:00.000Z' }));
-    expect(rowsOf(ingested('last Tuesday'))[0]).toEqual(expect.objectContaining({ reported_at: '2024-11-29T10:00:00.000Z' }));
+    expect(rowsOf(ingested('last Tuesday'))[0]).toEqual(
+      expect.objectContaining({ reported_at: '2024-11-29T10:00:00.000Z' }),
+    );
   });
 
   it('replaces what an earlier event of the article contributed, guarded by position', () => {
@@ -47,7 +69,12 @@ describe('factsProjection', () => {
     expect(
       factsProjection.evolve({
         ...ingested(null),
-        event: { ...ingested(null).event, type: FEED_SUBSCRIBED, dataschema: dataschemaOf(FEED_SUBSCRIBED, 1), data: { feedId: 'f', url: 'https://x.test' } } as never,
+        event: {
+          ...ingested(null).event,
+          type: FEED_SUBSCRIBED,
+          dataschema: dataschemaOf(FEED_SUBSCRIBED, 1),
+          data: { feedId: 'f', url: 'https://x.test' },
+        } as never,
       }),
     ).toEqual([]);
   });

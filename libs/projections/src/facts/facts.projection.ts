@@ -5,7 +5,10 @@ import type { Projection, SqlStatement } from '../projection';
 import { capturingSide } from './capturing-side';
 
 /** The row a fact becomes: the fact, the side of a capture, and its provenance. */
-export const factRowsOf = (facts: readonly Fact[], provenance: { reportedAt: string; knownAt: string; eventId: string }) =>
+export const factRowsOf = (
+  facts: readonly Fact[],
+  provenance: { reportedAt: string; knownAt: string; eventId: string },
+) =>
   facts.map((fact, ordinal) => ({
     ordinal,
     kind: fact.kind,
@@ -36,14 +39,26 @@ export const factsProjection: Projection = {
     return replaceArticleContribution({
       tracker: 'fact_articles',
       trackerColumns: {
-        event_id: article.eventId, reported_at: article.reportedAt, known_at: article.knownAt,
+        event_id: article.eventId,
+        reported_at: article.reportedAt,
+        known_at: article.knownAt,
         extractor_version: EXTRACTOR_VERSION,
       },
       table: 'facts',
       columns: [
-        ['ordinal', 'integer'], ['kind', 'text'], ['grp', 'text'], ['value', 'double precision'], ['qualifier', 'text'],
-        ['place', 'text'], ['source', 'text'], ['sentence', 'text'], ['side', 'text'], ['reported_at', 'timestamptz'],
-        ['known_at', 'timestamptz'], ['extractor_version', 'text'], ['event_id', 'text'],
+        ['ordinal', 'integer'],
+        ['kind', 'text'],
+        ['grp', 'text'],
+        ['value', 'double precision'],
+        ['qualifier', 'text'],
+        ['place', 'text'],
+        ['source', 'text'],
+        ['sentence', 'text'],
+        ['side', 'text'],
+        ['reported_at', 'timestamptz'],
+        ['known_at', 'timestamptz'],
+        ['extractor_version', 'text'],
+        ['event_id', 'text'],
       ],
       articleId: article.articleId,
       position: article.position,

@@ -23,9 +23,21 @@ export interface FactView {
 }
 
 export interface FactRow {
-  article_id: string; ordinal: number; kind: string; grp: string | null; value: number | null; qualifier: string;
-  place: string | null; source: string | null; sentence: string; side: string | null; reported_at: string; known_at: string;
-  extractor_version: string; event_id: string; event_position: number;
+  article_id: string;
+  ordinal: number;
+  kind: string;
+  grp: string | null;
+  value: number | null;
+  qualifier: string;
+  place: string | null;
+  source: string | null;
+  sentence: string;
+  side: string | null;
+  reported_at: string;
+  known_at: string;
+  extractor_version: string;
+  event_id: string;
+  event_position: number;
 }
 
 export const FACT_COLUMNS =
@@ -62,7 +74,10 @@ export interface FactFilter {
 }
 
 /** Facts, newest report first (in article order within an article), filtered, a page at a time. */
-export const listFacts = async (db: Db, filter: FactFilter): Promise<{ items: FactView[]; nextCursor: string | null }> => {
+export const listFacts = async (
+  db: Db,
+  filter: FactFilter,
+): Promise<{ items: FactView[]; nextCursor: string | null }> => {
   const after = filter.cursor === null ? null : decodeCursor(filter.cursor, ['string', 'string', 'number']);
   const { rows } = await db.query<FactRow>(
     `select ${FACT_COLUMNS} from facts
@@ -75,18 +90,31 @@ export const listFacts = async (db: Db, filter: FactFilter): Promise<{ items: Fa
             or (reported_at = $6 and (article_id < $7 or (article_id = $7 and ordinal > $8))))
      order by reported_at desc, article_id desc, ordinal asc
      limit $9`,
-    [filter.kind, filter.group, filter.source, filter.since, filter.until, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, filter.limit + 1],
+    [
+      filter.kind,
+      filter.group,
+      filter.source,
+      filter.since,
+      filter.until,
+      after?.[0] ?? null,
+      after?.[1] ?? null,
+      after?.[2] ?? null,
+      filter.limit + 1,
+    ],
   );
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   return {
     items: page.map(factViewOf),
-    nextCursor: rows.length > filter.limit && last ? encodeCursor([last.reported_at, last.article_id, last.ordinal]) : null,
+    nextCursor:
+      rows.length > filter.limit && last ? encodeCursor([last.reported_at, last.article_id, last.ordinal]) : null,
   };
 };
 
 /** The facts of one article, in the order the article states them. */
 export const factsOfArticle = async (db: Db, articleId: string): Promise<FactView[]> => {
-  const { rows } = await db.query<FactRow>(`select ${FACT_COLUMNS} from facts where article_id = $1 order by ordinal`, [articleId]);
+  const { rows } = await db.query<FactRow>(`select ${FACT_COLUMNS} from facts where article_id = $1 order by ordinal`, [
+    articleId,
+  ]);
   return rows.map(factViewOf);
 };

@@ -15,7 +15,10 @@ export const feedsProjection: Projection = {
              on conflict (id) do update set active = true, subscribed_at = excluded.subscribed_at,
                     unsubscribed_at = null, event_position = excluded.event_position
              where feeds.event_position < excluded.event_position`,
-            event.data.feedId, event.data.url, event.time, position,
+            event.data.feedId,
+            event.data.url,
+            event.time,
+            position,
           ),
         ];
       case FEED_UNSUBSCRIBED:
@@ -23,7 +26,9 @@ export const feedsProjection: Projection = {
           sql(
             `update feeds set active = false, unsubscribed_at = $2, event_position = $3
              where id = $1 and event_position < $3`,
-            event.data.feedId, event.time, position,
+            event.data.feedId,
+            event.time,
+            position,
           ),
         ];
       default:

@@ -12,8 +12,14 @@ export interface FeedView {
 }
 
 interface FeedRow {
-  id: string; url: string; active: boolean; subscribed_at: string; unsubscribed_at: string | null;
-  last_polled_at: string | null; last_success_at: string | null; last_error: string | null;
+  id: string;
+  url: string;
+  active: boolean;
+  subscribed_at: string;
+  unsubscribed_at: string | null;
+  last_polled_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
 }
 
 const SELECT_FEEDS = `
@@ -22,12 +28,21 @@ const SELECT_FEEDS = `
   from feeds f left join feed_poll_state s on s.feed_id = f.id`;
 
 const viewOf = (row: FeedRow): FeedView => ({
-  id: row.id, url: row.url, active: row.active, subscribedAt: row.subscribed_at, unsubscribedAt: row.unsubscribed_at,
-  lastPolledAt: row.last_polled_at, lastSuccessAt: row.last_success_at, lastError: row.last_error,
+  id: row.id,
+  url: row.url,
+  active: row.active,
+  subscribedAt: row.subscribed_at,
+  unsubscribedAt: row.unsubscribed_at,
+  lastPolledAt: row.last_polled_at,
+  lastSuccessAt: row.last_success_at,
+  lastError: row.last_error,
 });
 
 export const listFeeds = async (db: Db, { activeOnly }: { activeOnly: boolean }): Promise<FeedView[]> => {
-  const { rows } = await db.query<FeedRow>(`${SELECT_FEEDS} where $1::boolean = false or f.active order by f.subscribed_at, f.id`, [activeOnly]);
+  const { rows } = await db.query<FeedRow>(
+    `${SELECT_FEEDS} where $1::boolean = false or f.active order by f.subscribed_at, f.id`,
+    [activeOnly],
+  );
   return rows.map(viewOf);
 };
 

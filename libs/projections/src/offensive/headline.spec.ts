@@ -3,23 +3,53 @@ import type { MetricReport } from './headline';
 import { headlineOf } from './headline';
 
 let article = 0;
-const reported = (source: SourceId | null, value: number, day: string, qualifier: MetricReport['qualifier'] = 'exact'): MetricReport[] => {
+const reported = (
+  source: SourceId | null,
+  value: number,
+  day: string,
+  qualifier: MetricReport['qualifier'] = 'exact',
+): MetricReport[] => {
   article += 1;
-  return [{ value, qualifier, source, reportedAt: `${day}T00:00:00.000Z`, knownAt: `${day}T06:00:00.000Z`, articleId: `a${article}`, sentence: `${value}` }];
+  return [
+    {
+      value,
+      qualifier,
+      source,
+      reportedAt: `${day}T00:00:00.000Z`,
+      knownAt: `${day}T06:00:00.000Z`,
+      articleId: `a${article}`,
+      sentence: `${value}`,
+    },
+  ];
 };
 /** One article giving several figures of one metric. */
 const reportedTogether = (source: SourceId | null, values: number[], day: string): MetricReport[] => {
   article += 1;
-  return values.map((value) => ({ value, qualifier: 'exact' as const, source, reportedAt: `${day}T00:00:00.000Z`, knownAt: `${day}T06:00:00.000Z`, articleId: `a${article}`, sentence: `${value}` }));
+  return values.map((value) => ({
+    value,
+    qualifier: 'exact' as const,
+    source,
+    reportedAt: `${day}T00:00:00.000Z`,
+    knownAt: `${day}T06:00:00.000Z`,
+    articleId: `a${article}`,
+    sentence: `${value}`,
+  }));
 };
 
 const given = (...history: MetricReport[][]) => ({
   when: (...latest: MetricReport[][]) => ({
-    then: (expected: { value: number; source: SourceId | null; bySource: Partial<Record<SourceId | 'null', number>> } | null) => {
+    then: (
+      expected: { value: number; source: SourceId | null; bySource: Partial<Record<SourceId | 'null', number>> } | null,
+    ) => {
       const headline = headlineOf([...history, ...latest].flat());
       if (expected === null) return expect(headline).toBeNull();
-      expect({ value: headline?.value, source: headline?.source }).toEqual({ value: expected.value, source: expected.source });
-      expect(Object.fromEntries((headline?.bySource ?? []).map((f) => [f.source ?? 'null', f.value]))).toEqual(expected.bySource);
+      expect({ value: headline?.value, source: headline?.source }).toEqual({
+        value: expected.value,
+        source: expected.source,
+      });
+      expect(Object.fromEntries((headline?.bySource ?? []).map((f) => [f.source ?? 'null', f.value]))).toEqual(
+        expected.bySource,
+      );
     },
   }),
 });

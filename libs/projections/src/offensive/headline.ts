@@ -44,7 +44,9 @@ export const headlineOf = (reports: readonly MetricReport[]): Headline | null =>
     const current = latest.get(report.source);
     if (current === undefined || later(report, current) > 0) latest.set(report.source, report);
   }
-  const figures = [...latest.values()].sort((a, b) => b.value - a.value || -later(a, b) || (a.source ?? '~').localeCompare(b.source ?? '~'));
+  const figures = [...latest.values()].sort(
+    (a, b) => b.value - a.value || -later(a, b) || (a.source ?? '~').localeCompare(b.source ?? '~'),
+  );
   const top = figures[0];
   if (top === undefined) return null;
   return {
@@ -54,6 +56,12 @@ export const headlineOf = (reports: readonly MetricReport[]): Headline | null =>
     reportedAt: top.reportedAt,
     articleId: top.articleId,
     sentence: top.sentence,
-    bySource: figures.map(({ source, value, qualifier, reportedAt, articleId }) => ({ source, value, qualifier, reportedAt, articleId })),
+    bySource: figures.map(({ source, value, qualifier, reportedAt, articleId }) => ({
+      source,
+      value,
+      qualifier,
+      reportedAt,
+      articleId,
+    })),
   };
 };

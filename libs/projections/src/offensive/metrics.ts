@@ -2,8 +2,15 @@ import type { Fact } from '@sitrep/events';
 
 /** The figures of the offensive that the state and history follow (ARCHITECTURE.md, read models). */
 export const METRICS = [
-  'killed.total', 'killed.civilians', 'killed.insurgents', 'killed.government', 'injured.total', 'displaced',
-  'captured_localities', 'recaptured_localities', 'territory_km2',
+  'killed.total',
+  'killed.civilians',
+  'killed.insurgents',
+  'killed.government',
+  'injured.total',
+  'displaced',
+  'captured_localities',
+  'recaptured_localities',
+  'territory_km2',
 ] as const;
 
 export type MetricName = (typeof METRICS)[number];

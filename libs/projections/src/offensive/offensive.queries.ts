@@ -24,9 +24,22 @@ const REPORTS = `
   reports as (select * from copies where nth = 1)`;
 
 interface ReportRow {
-  article_id: string; ordinal: number; kind: string; grp: string | null; value: number | null; qualifier: string;
-  place: string | null; source: string | null; sentence: string; side: string | null; reported_at: string; known_at: string;
-  extractor_version: string; metric: string; copies: number; copy_ids: string[];
+  article_id: string;
+  ordinal: number;
+  kind: string;
+  grp: string | null;
+  value: number | null;
+  qualifier: string;
+  place: string | null;
+  source: string | null;
+  sentence: string;
+  side: string | null;
+  reported_at: string;
+  known_at: string;
+  extractor_version: string;
+  metric: string;
+  copies: number;
+  copy_ids: string[];
 }
 
 const reportOf = (row: ReportRow): MetricReport => ({
@@ -80,7 +93,11 @@ export interface OffensiveState {
 }
 
 const captureReportOf = (row: ReportRow): CaptureReport => ({
-  reportedAt: row.reported_at, articleId: row.article_id, source: row.source as SourceId | null, capturedBy: row.side, sentence: row.sentence,
+  reportedAt: row.reported_at,
+  articleId: row.article_id,
+  source: row.source as SourceId | null,
+  capturedBy: row.side,
+  sentence: row.sentence,
 });
 
 const capturedPlacesOf = (rows: readonly ReportRow[]): CapturedPlace[] => {
@@ -102,17 +119,24 @@ const capturedPlacesOf = (rows: readonly ReportRow[]): CapturedPlace[] => {
 };
 
 const distanceOf = (row: ReportRow): DistanceReport => ({
-  distanceKm: row.value ?? 0, qualifier: row.qualifier as Qualifier, source: row.source as SourceId | null, reportedAt: row.reported_at,
-  articleId: row.article_id, sentence: row.sentence,
+  distanceKm: row.value ?? 0,
+  qualifier: row.qualifier as Qualifier,
+  source: row.source as SourceId | null,
+  reportedAt: row.reported_at,
+  articleId: row.article_id,
+  sentence: row.sentence,
 });
 
 /** Per place, the latest reported distance of the front (the closest when one time gives several), and all of them. */
 const frontOf = (rows: readonly ReportRow[]): FrontLine[] => {
   const byPlace = new Map<string, DistanceReport[]>();
-  for (const row of rows) if (row.place !== null) byPlace.set(row.place, [...(byPlace.get(row.place) ?? []), distanceOf(row)]);
+  for (const row of rows)
+    if (row.place !== null) byPlace.set(row.place, [...(byPlace.get(row.place) ?? []), distanceOf(row)]);
   return [...byPlace.entries()]
     .map(([place, reports]) => {
-      const latest = [...reports].sort((a, b) => b.reportedAt.localeCompare(a.reportedAt) || a.distanceKm - b.distanceKm)[0] as DistanceReport;
+      const latest = [...reports].sort(
+        (a, b) => b.reportedAt.localeCompare(a.reportedAt) || a.distanceKm - b.distanceKm,
+      )[0] as DistanceReport;
       return { place, ...latest, reports };
     })
     .sort((a, b) => a.distanceKm - b.distanceKm || a.place.localeCompare(b.place));
@@ -127,7 +151,10 @@ export const getOffensiveState = async (db: Db, { asOf }: { asOf: string | null 
     [asOf, METRICS],
   );
   const metrics = Object.fromEntries(
-    METRICS.map((metric) => [metric, headlineOf(rows.filter((row) => row.metric === metric && row.value !== null).map(reportOf))]),
+    METRICS.map((metric) => [
+      metric,
+      headlineOf(rows.filter((row) => row.metric === metric && row.value !== null).map(reportOf)),
+    ]),
   ) as Record<MetricName, Headline | null>;
   const { rows: ingested } = await db.query<{ last: string | null }>(
     'select max(known_at) as last from fact_articles where $1::timestamptz is null or reported_at <= $1::timestamptz',
@@ -166,7 +193,11 @@ export const getMetricHistory = async (
   return {
     metric,
     items: rows.map((row) => ({
-      ...reportOf(row), extractorVersion: row.extractor_version, outlet: row.outlet, title: row.title, copies: row.copies,
+      ...reportOf(row),
+      extractorVersion: row.extractor_version,
+      outlet: row.outlet,
+      title: row.title,
+      copies: row.copies,
       copyArticleIds: row.copy_ids,
     })),
   };

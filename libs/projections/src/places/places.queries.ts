@@ -28,8 +28,15 @@ export interface PlaceCollection {
 }
 
 interface PlaceRow {
-  place: string; kind: string; province: string; lat: number; lon: number; mentions: number; articles: number;
-  first_at: string; last_at: string;
+  place: string;
+  kind: string;
+  province: string;
+  lat: number;
+  lon: number;
+  mentions: number;
+  articles: number;
+  first_at: string;
+  last_at: string;
 }
 
 /**
@@ -61,13 +68,30 @@ export const getPlaces = async (db: Db, { asOf }: { asOf: string | null }): Prom
         id: row.place,
         geometry: { type: 'Point', coordinates: [row.lon, row.lat] },
         properties: {
-          name: row.place, kind: row.kind, province: row.province, mentions: row.mentions, articles: row.articles,
-          firstMentionedAt: row.first_at, lastMentionedAt: row.last_at,
+          name: row.place,
+          kind: row.kind,
+          province: row.province,
+          mentions: row.mentions,
+          articles: row.articles,
+          firstMentionedAt: row.first_at,
+          lastMentionedAt: row.last_at,
           captured: capture
-            ? { capturedBy: capture.capturedBy, firstReport: capture.firstReport, latestReport: capture.latestReport, reports: capture.reports }
+            ? {
+                capturedBy: capture.capturedBy,
+                firstReport: capture.firstReport,
+                latestReport: capture.latestReport,
+                reports: capture.reports,
+              }
             : null,
           front: distance
-            ? { distanceKm: distance.distanceKm, qualifier: distance.qualifier, source: distance.source, reportedAt: distance.reportedAt, articleId: distance.articleId, sentence: distance.sentence }
+            ? {
+                distanceKm: distance.distanceKm,
+                qualifier: distance.qualifier,
+                source: distance.source,
+                reportedAt: distance.reportedAt,
+                articleId: distance.articleId,
+                sentence: distance.sentence,
+              }
             : null,
         },
       };

@@ -24,7 +24,9 @@ export const simhashOf = (text: string): string | null => {
   if (words.length < MIN_FINGERPRINT_WORDS) return null;
   const weights = new Array<number>(64).fill(0);
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i += 1) {
-    const digest = createHash('md5').update(words.slice(i, i + SHINGLE_WORDS).join(' ')).digest();
+    const digest = createHash('md5')
+      .update(words.slice(i, i + SHINGLE_WORDS).join(' '))
+      .digest();
     for (let bit = 0; bit < 64; bit += 1) {
       const set = ((digest[bit >> 3] ?? 0) >> (bit & 7)) & 1;
       weights[bit] = (weights[bit] ?? 0) + (set ? 1 : -1);

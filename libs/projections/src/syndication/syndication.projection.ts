@@ -37,7 +37,11 @@ export const syndicationProjection: Projection = {
          on conflict (article_id) do update set event_position = excluded.event_position, simhash = excluded.simhash,
                 reported_at = excluded.reported_at, cluster_id = excluded.cluster_id
          where article_fingerprints.event_position < excluded.event_position`,
-        article.articleId, article.position, simhashOf(article.text), article.reportedAt, NEAR_DUPLICATE_BITS,
+        article.articleId,
+        article.position,
+        simhashOf(article.text),
+        article.reportedAt,
+        NEAR_DUPLICATE_BITS,
         SYNDICATION_WINDOW_DAYS,
       ),
     ];

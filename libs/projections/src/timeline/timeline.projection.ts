@@ -10,19 +10,35 @@ export const timelineProjection: Projection = {
   evolve(stored: StoredEvent): SqlStatement[] {
     const article = articleVersionOf(stored);
     if (!article) return [];
-    const developments = extractDevelopments({ title: article.title, text: article.text, publishedAt: article.publishedAt });
+    const developments = extractDevelopments({
+      title: article.title,
+      text: article.text,
+      publishedAt: article.publishedAt,
+    });
     return replaceArticleContribution({
       tracker: 'timeline_articles',
       table: 'developments',
       columns: [
-        ['ordinal', 'integer'], ['kind', 'text'], ['place', 'text'], ['sentence', 'text'], ['title', 'text'], ['outlet', 'text'],
-        ['reported_at', 'timestamptz'], ['known_at', 'timestamptz'],
+        ['ordinal', 'integer'],
+        ['kind', 'text'],
+        ['place', 'text'],
+        ['sentence', 'text'],
+        ['title', 'text'],
+        ['outlet', 'text'],
+        ['reported_at', 'timestamptz'],
+        ['known_at', 'timestamptz'],
       ],
       articleId: article.articleId,
       position: article.position,
       rows: developments.map((d, ordinal) => ({
-        ordinal, kind: d.kind, place: d.place, sentence: d.sentence, title: article.title, outlet: article.outlet,
-        reported_at: article.reportedAt, known_at: article.knownAt,
+        ordinal,
+        kind: d.kind,
+        place: d.place,
+        sentence: d.sentence,
+        title: article.title,
+        outlet: article.outlet,
+        reported_at: article.reportedAt,
+        known_at: article.knownAt,
       })),
     });
   },

@@ -24,8 +24,14 @@ export interface TimelineEntry {
 const RECURRING = new Set(['city_shelled', 'air_strike']);
 
 interface DevelopmentRow {
-  article_id: string; kind: string; place: string | null; sentence: string; title: string; outlet: string | null;
-  reported_at: string; cluster_id: string;
+  article_id: string;
+  kind: string;
+  place: string | null;
+  sentence: string;
+  title: string;
+  outlet: string | null;
+  reported_at: string;
+  cluster_id: string;
 }
 
 /**
@@ -53,7 +59,15 @@ export const getTimeline = async (
     let found = entries.get(key);
     if (!found) {
       found = {
-        entry: { kind: row.kind, place: row.place, date: day, firstReportedAt: row.reported_at, latestReportedAt: row.reported_at, reports: 0, articles: [] },
+        entry: {
+          kind: row.kind,
+          place: row.place,
+          date: day,
+          firstReportedAt: row.reported_at,
+          latestReportedAt: row.reported_at,
+          reports: 0,
+          articles: [],
+        },
         clusters: new Set(),
       };
       entries.set(key, found);
@@ -61,7 +75,13 @@ export const getTimeline = async (
     found.clusters.add(row.cluster_id);
     found.entry.reports = found.clusters.size;
     found.entry.latestReportedAt = row.reported_at;
-    found.entry.articles.push({ id: row.article_id, title: row.title, outlet: row.outlet, reportedAt: row.reported_at, sentence: row.sentence });
+    found.entry.articles.push({
+      id: row.article_id,
+      title: row.title,
+      outlet: row.outlet,
+      reportedAt: row.reported_at,
+      sentence: row.sentence,
+    });
   }
   return { items: [...entries.values()].map(({ entry }) => entry) };
 };
