@@ -124,20 +124,7 @@ describe('distributed: poller, projector and API as separate processes over Kafk
     const db = await database();
     const config = distributedConfig(db);
     const total = 1_500;
-    const articles = Array.from({ length: total }, (_, n) => ({
-      articleId: `a_kill_${n}`,
-      feedUrl: 'https://kill.test/feed',
-      outlet: 'Kill Test',
-      title: `Item ${n}`,
-      link: null,
-      publishedAt: '2024-11-28T00:00:00.000Z',
-      text: `Body ${n}`,
-      contentHash: `hash-${n}`,
-    }));
-    const events: SitrepEvent[] = articleEventsFrom(articles, new Map(), new Date('2024-11-28T00:00:00Z'));
-    const sink = new KafkaSink(kafkaFrom(config), config);
-    for (let i = 0; i < events.length; i += 250) await sink.publish(events.slice(i, i + 250));
-    await sink.close();
+    await publishArticles(config, total, 'kill');
 
     const first = start('projector', envOf({ ...config, logLevel: 'warn' }));
     await waitFor(async () => (await count(db, 'select count(*) as n from event_log')) >= 100, {
@@ -156,7 +143,55 @@ describe('distributed: poller, projector and API as separate processes over Kafk
     expect(await count(db, 'select count(distinct id) as n from articles')).toBe(total);
     expect(await count(db, 'select count(*) as n from dead_letters')).toBe(0);
   }, 180_000);
+
+  it('shares the partitions between several projectors of one group, each event applied once', async () => {
+    const db = await database();
+    const config = distributedConfig(db);
+    const total = 1_000;
+    const projectors = [start('projector', envOf(config)), start('projector', envOf(config))];
+    // Publish once both have joined the group, so that the partitions are split between them from
+    // the start rather than taken by whichever joined first.
+    await waitFor(() => projectors.every((projector) => projector.output().includes('projector started')), {
+      timeoutMs: 60_000,
+      what: 'both projectors in the group',
+    });
+    await publishArticles(config, total, 'shared');
+    await waitFor(async () => (await count(db, 'select count(*) as n from articles')) === total, {
+      timeoutMs: 90_000,
+      what: 'every article',
+    });
+    await expectGaplessLog(db, total);
+    // Each projector applied batches of its own partitions: the checkpoints name all four topic
+    // partitions, and the two processes' logs name disjoint, non-empty sets of them.
+    const partitionsOf = (output: string) =>
+      new Set([...output.matchAll(/batch applied stream=\S+ partition=(\d+)/g)].map((match) => match[1]));
+    const [first, second] = projectors.map((projector) => partitionsOf(projector.output()));
+    expect(first?.size).toBeGreaterThan(0);
+    expect(second?.size).toBeGreaterThan(0);
+    expect([...(first ?? [])].filter((partition) => second?.has(partition))).toEqual([]);
+    expect(
+      await count(db, `select count(*) as n from checkpoints where stream = '${config.kafka.articlesTopic}'`),
+    ).toBe(4);
+  }, 180_000);
 });
+
+/** Publishes `total` ArticleIngested events straight to the config's topic, as a poller would. */
+const publishArticles = async (config: Config, total: number, prefix: string): Promise<void> => {
+  const articles = Array.from({ length: total }, (_, n) => ({
+    articleId: `a_${prefix}_${n}`,
+    feedUrl: `https://${prefix}.test/feed`,
+    outlet: 'Test',
+    title: `Item ${n}`,
+    link: null,
+    publishedAt: '2024-11-28T00:00:00.000Z',
+    text: `Body ${n}`,
+    contentHash: `hash-${n}`,
+  }));
+  const events: SitrepEvent[] = articleEventsFrom(articles, new Map(), new Date('2024-11-28T00:00:00Z'));
+  const sink = new KafkaSink(kafkaFrom(config), config);
+  for (let i = 0; i < events.length; i += 250) await sink.publish(events.slice(i, i + 250));
+  await sink.close();
+};
 
 /** The API logs the address it listens on; find it in the output. */
 const apiUrl = (output: string): string | false => {
