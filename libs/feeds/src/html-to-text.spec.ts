@@ -59,3 +59,19 @@ describe('decodeEntities', () => {
     expect(decodeEntities(encoded)).toBe(decoded);
   });
 });
+
+describe('htmlToText on plain text', () => {
+  it('keeps the line breaks of a body with no markup: a subheading stays off the next sentence', () => {
+    expect(htmlToText('Fighting spread on Friday.\n5,000 displaced\nThe UN said more had fled.')).toBe(
+      'Fighting spread on Friday.\n5,000 displaced\nThe UN said more had fled.',
+    );
+  });
+
+  it('makes a blank line a paragraph, and still collapses runs of spaces', () => {
+    expect(htmlToText('First   paragraph.\r\n\r\n  Second one.')).toBe('First paragraph.\n\nSecond one.');
+  });
+
+  it('treats the newlines of a body with markup as spaces, as HTML does', () => {
+    expect(htmlToText('<p>One\nline</p>')).toBe('One line');
+  });
+});

@@ -17,16 +17,26 @@ const LINE_BREAK = new RegExp(`<(?:br|li)\\b${ATTRIBUTES}>|<\\/br\\s*>`, 'gi');
 const CELL = tags('td|th');
 // A tag starts with a letter, "/", "!" or "?": "5 < 6" in text that was never HTML stays as written.
 const TAG = new RegExp(`<[A-Za-z/!?]${ATTRIBUTES}>`, 'g');
+const ANY_TAG = new RegExp(TAG.source);
+
+// A body with no markup at all is plain text, as many feeds send it: its own line breaks are the
+// only structure it has, so a blank line is a paragraph and a newline a line break.
+const plainTextBreaks = (text: string): string =>
+  ANY_TAG.test(text)
+    ? text
+    : text
+        .replace(/\r\n?/g, '\n')
+        .replace(/\n[ \t]*\n\s*/g, PARAGRAPH)
+        .replace(/\n/g, LINE);
 
 /**
- * Plain text from an HTML fragment: scripts, styles and tags removed, character references decoded,
+ * Plain text from an HTML fragment (or from plain text, whose line breaks are kept): scripts, styles and tags removed, character references decoded,
  * paragraphs (and other blocks, and a double <br>) kept apart by "\n\n", a single line break kept
  * as "\n", every other run of whitespace collapsed to one space.
  */
 export const htmlToText = (html: string): string =>
   decodeEntities(
-    html
-      .replace(/[\ue000\ue001]/g, '')
+    plainTextBreaks(html.replace(/[\ue000\ue001]/g, ''))
       .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
       .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
       .replace(INVISIBLE, ' ')
