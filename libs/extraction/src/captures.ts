@@ -9,10 +9,10 @@ export interface CapturedPlace {
 
 // Words that say a place was taken, by either side.
 const TAKING =
-  /\b(?:captur(?:ed|ing|es?)|seiz(?:ed|ing|es?)|seizure of|took|taken|taking|takes?|conquer(?:ed|ing|s)?|overr(?:an|un|unning|uns)|liberat(?:ed|ing|es?)|liberation of|secur(?:ed|ing)|retook|retak(?:en|ing|es?)|recaptur(?:ed|ing|es?)|regain(?:ed|ing|s)?|(?:gain(?:ed|ing|s)?|establish(?:ed|ing)|assum(?:ed|ing)|wrest(?:ed|ing)|restor(?:ed|ing)|extend(?:ed|ing)|impos(?:ed|ing)) (?:full |complete |total |effective )?control|controlled|takeover of|fall of|declar(?:ed|ing|es?))\b/gi;
+  /\b(?:captur(?:ed|ing|es?)|seiz(?:ed|ing|es?)|seizure of|took|taken|taking|takes?|conquer(?:ed|ing|s)?|overr(?:an|un|unning|uns)|liberat(?:ed|ing|es?)|liberation of|secur(?:ed|ing)|retook|retak(?:en|ing|es?)|recaptur(?:ed|ing|es?)|regain(?:ed|ing|s)?|(?:gain(?:ed|ing|s)?|establish(?:ed|ing)|assum(?:ed|ing)|wrest(?:ed|ing)|restor(?:ed|ing)|extend(?:ed|ing)|impos(?:ed|ing)) (?:full |complete |total |effective )?control|controlled|(?<=\b(?:now|currently|already|fully|effectively|firmly)\s+)controls?|(?:(?:are|is|were|was|now)\s+)(?:(?:\w+ly|now)\s+){0,2}in (?:full |complete |total |effective )?control of|takeover of|fall of|declar(?:ed|ing|es?))\b(?!\s+(?:prisoner|captive|hostage)s?\b)/gi;
 // Words after which the place is the subject: "Hama fell", "Rastan was captured", "came under control".
 const PASSIVE_TAKING =
-  /\b(?:(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?:captured|seized|taken|liberated|overrun|conquered|retaken|recaptured|secured|controlled|declared free)|fell|fallen|falls|(?:came|come|comes|coming|fell|brought|placed)\s+under\s+(?:\w+\s+){0,3}control)\b/gi;
+  /\b(?:(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?(?:captured|seized|taken|liberated|overrun|conquered|retaken|recaptured|secured|controlled|declared free)(?!\s+(?:prisoner|captive|hostage)s?\b)|fell|fallen|falls|(?:came|come|comes|coming|fell|brought|placed)\s+under\s+(?:\w+\s+){0,3}control|(?:is|are|was|were|now)\s+(?:now\s+|fully\s+|entirely\s+|completely\s+)?under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?(?:[\w-]+\s+){0,2}control)\b/gi;
 const NOT_DONE = /\b(?:to|could|would|might|may|will|shall|can|cannot|not|n't|never|no longer)\s+(?:\w+ly\s+)?$/i;
 const DONE_NONETHELESS = /\b(?:(?:was|were) able|managed|succeeded in|to have)\s+(?:to\s+)?(?:\w+ly\s+)?$/i;
 
@@ -28,7 +28,7 @@ const NAME = new RegExp(`${NAME_TOKEN}(?:\\s+(?:(?:al|el|bin|ibn)\\s+)?${NAME_TO
 
 // Capitalised words that name no place: countries, sides, outlets, days and months.
 const NOT_A_PLACE =
-  /^(?:The|A|An|On|In|At|By|It|Its|This|That|These|Those|He|She|They|We|But|And|Syria|Syrian|Syrians|Syria's|Russia|Russian|Russians|Iran|Iranian|Turkey|Turkish|Türkiye|Turkiye|Iraq|Iraqi|Lebanon|Lebanese|Jordan|Jordanian|Druze|Egyptian|Saudi|Qatari|Emirati|European|Gulf|Israel|Israeli|US|U\.S|United|America|American|Kurdish|Kurds|HTS|Hayat|Hay'?[ae]t|Tahrir|Nusra|Jabhat|Assad|Assad's|Bashar|President|Army|Observatory|SOHR|OSDH|SANA|UN|OCHA|SDF|YPG|SNA|National|Free|Islamic|Islamist|Hezbollah|IRGC|Revolutionary|Ministry|Defen[cs]e|Government|Regime|Deterrence|Operation|Operations|Command|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Reuters|AFP|AP|Xinhua|Anadolu|Al Jazeera|Al-Mayadeen|Alawite|Sunni|Shia|Shiite|Christian|Druze|Arab|Arabic|Western|Eastern|Northern|Southern|Central|Middle|Mediterranean|Euphrates|Orontes|Ghab|Additionally|Meanwhile|However|Earlier|Later|Also|Moreover|Furthermore|According|Separately|Elsewhere|Overnight|Yesterday|Today|Tonight|Then|Now|Since|After|Before|While|When|Where|Both|Some|Many|Several|Other|Others|Quote|Source|Details|Updated|Read|Video|Photo|Watch|Follow|M\d|[A-Z])\b/u;
+  /^(?:The|A|An|On|In|At|By|It|Its|This|That|These|Those|He|She|They|We|But|And|Syria|Syrian|Syrians|Syria's|Russia|Russian|Russians|Iran|Iranian|Turkey|Turkish|Türkiye|Turkiye|Iraq|Iraqi|Lebanon|Lebanese|Jordan|Jordanian|Druze|Egyptian|Saudi|Qatari|Emirati|European|Gulf|Israel|Israeli|US|U\.S|United|America|American|Kurdish|Kurds|HTS|Hayat|Hay'?[ae]t|Tahrir|Nusra|Jabhat|Assad|Assad's|Bashar|President|Army|Observatory|SOHR|OSDH|SANA|UN|OCHA|SDF|YPG|SNA|National|Free|Islamic|Islamist|Hezbollah|IRGC|Revolutionary|Ministry|Defen[cs]e|Government|Regime|Deterrence|Operation|Operations|Command|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Reuters|AFP|AP|Xinhua|Anadolu|Al Jazeera|Al-Mayadeen|Alawite|Sunni|Shia|Shiite|Christian|Druze|Arab|Arabic|Western|Eastern|Northern|Southern|Central|Middle|Mediterranean|Euphrates|Orontes|Ghab|Additionally|Meanwhile|However|Earlier|Later|Also|Moreover|Furthermore|According|Separately|Elsewhere|Overnight|Yesterday|Today|Tonight|Then|Now|Since|After|Before|While|When|Where|Both|Some|Many|Several|Other|Others|Between|Nearly|Around|About|Almost|Roughly|Approximately|More|Over|Up|Dozens|Hundreds|Thousands|Scores|Tens|Fighters|Rebels|Insurgents|Militants|Troops|Soldiers|Forces|Quote|Source|Details|Updated|Read|Video|Photo|Watch|Follow|M\d|[A-Z])\b/u;
 
 const ALLOWED_OF =
   /\b(?:much|most|large parts|large swathes|swathes|vast parts|big parts|large sections|significant parts|most parts|majority|bulk|rest|remainder|entirety|whole|half|\d+\s?%|\d+ percent|control|capture|seizure|fall|takeover|liberation)\s+(?:over\s+)?of\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}(?:(?:city|town|village|capital)\s+of\s+)?$/iu;
@@ -233,7 +233,14 @@ function keptCandidates(sentence: string, candidates: readonly Candidate[], span
       /-\s*$/.test(sentence.slice(candidate.start - 1, candidate.start)) ||
       (!ALLOWED_OF.test(before) && LOCATOR.test(before)) ||
       (/\ball\s+of\s+(?:the\s+)?$/i.test(before) && PROVINCE_CAPITALS.has(candidate.name));
-    if (coordinated && previous?.excluded) excluded = true;
+    // "east of Aleppo and the town of Safira": a place named anew is not in the locator's phrase.
+    const namedAnew =
+      previous !== undefined &&
+      /\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$/i.test(
+        sentence.slice(Math.max(0, previous.candidate.start - 30), previous.candidate.start),
+      ) &&
+      /\b(?:city|town|village)\s+of\s+$/i.test(sentence.slice(previous.candidate.end, candidate.start));
+    if (coordinated && previous?.excluded && !namedAnew) excluded = true;
     const entry = { candidate, excluded };
     if (coordinated) groups[groups.length - 1]?.push(entry);
     else groups.push([entry]);

@@ -52,6 +52,9 @@ export function isBackgroundAt(sentence: string, at: number, publishedAt: string
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const WEEKDAY = /\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g;
+
 function datesIn(text: string, publishedAt: string | null): number[] {
   const publishedYear = publishedAt !== null ? Number(publishedAt.slice(0, 4)) : NaN;
   const defaultYear = Number.isFinite(publishedYear) ? publishedYear : 2024;
@@ -64,6 +67,18 @@ function datesIn(text: string, publishedAt: string | null): number[] {
   };
   for (const m of text.matchAll(DAY_MONTH)) add(m[1] ?? '', m[2] ?? '', m[3]);
   for (const m of text.matchAll(MONTH_DAY)) add(m[2] ?? '', m[1] ?? '', m[3]);
+  // "On Tuesday" in an article of Thursday 28 November: the latest Tuesday on or before the day of
+  // publication, when no date is written. A day of slack for time zones: an article stamped late on
+  // Monday in UTC may be Tuesday's where it was written.
+  const published = publishedAt !== null ? Date.parse(publishedAt.slice(0, 10)) + 86_400_000 : NaN;
+  if (dates.length === 0 && Number.isFinite(published)) {
+    for (const m of text.matchAll(WEEKDAY)) {
+      if (/\b(?:next|coming|following)\s+$/i.test(text.slice(0, m.index))) continue;
+      const day = WEEKDAYS.indexOf((m[1] ?? '').slice(0, 3).toLowerCase());
+      const back = (new Date(published).getUTCDay() - day + 7) % 7;
+      dates.push(published - back * 86_400_000);
+    }
+  }
   return dates;
 }
 

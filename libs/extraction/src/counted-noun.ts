@@ -10,6 +10,11 @@ export type CountedThing =
       partOfPrevious: boolean;
       /** No noun and no verb after the number ("kills 89"): only a toll word before it can count it. */
       bare: boolean;
+      /**
+       * How the group was read: `none` when no noun follows ("12 killed", "31 were injured"), `generic`
+       * from a noun that names no side ("37 fighters", "80 combatants", "200 people"), else `marked`.
+       */
+      noun: 'none' | 'generic' | 'marked';
       phraseEnd: number;
     }
   | { type: 'localities'; phraseEnd: number }
@@ -80,6 +85,7 @@ export function countedThing(sentence: string, quantity: Quantity): CountedThing
       kind: partWord === undefined ? undefined : KIND_NOUN[partWord],
       partOfPrevious: true,
       bare: false,
+      noun: 'marked',
       phraseEnd: quantity.end + part[0].length,
     };
   }
@@ -102,16 +108,33 @@ export function countedThing(sentence: string, quantity: Quantity): CountedThing
         kind: KIND_NOUN[first],
         partOfPrevious: false,
         bare: false,
+        noun: 'none',
         phraseEnd: end,
       };
     }
     if (first === 'others') {
       const end = quantity.end + words[0]!.index + first.length;
-      return { type: 'people', group: 'inherit', kind: undefined, partOfPrevious: false, bare: false, phraseEnd: end };
+      return {
+        type: 'people',
+        group: 'inherit',
+        kind: undefined,
+        partOfPrevious: false,
+        bare: false,
+        noun: 'marked',
+        phraseEnd: end,
+      };
     }
     const bare = first === undefined;
-    const group = predicateGroup(tail) ?? 'total';
-    return { type: 'people', group, kind: undefined, partOfPrevious: false, bare, phraseEnd: quantity.end };
+    const predicate = predicateGroup(tail);
+    return {
+      type: 'people',
+      group: predicate ?? 'total',
+      kind: undefined,
+      partOfPrevious: false,
+      bare,
+      noun: predicate === undefined ? 'none' : 'marked',
+      phraseEnd: quantity.end,
+    };
   }
   if (STOP_WORD.test(first)) {
     return {
@@ -120,6 +143,7 @@ export function countedThing(sentence: string, quantity: Quantity): CountedThing
       kind: undefined,
       partOfPrevious: false,
       bare: true,
+      noun: 'none',
       phraseEnd: quantity.end,
     };
   }
@@ -132,13 +156,30 @@ export function countedThing(sentence: string, quantity: Quantity): CountedThing
       const end = complementEnd(phrase, words, k);
       // "12 of their fighters": whose fighters the clause before says.
       const owners = /^\s*of\s+(?:their|its|his)\b/i.test(phrase) ? before.slice(-80) + ' ' : '';
-      const group = word === 'others' ? 'inherit' : groupOf(owners + phrase.slice(0, end), word, before.slice(-100));
+      const nounPhrase = owners + phrase.slice(0, end);
+      const group = word === 'others' ? 'inherit' : groupOf(nounPhrase, word, before.slice(-100));
       return {
         type: 'people',
         group,
         kind: KIND_NOUN[word],
         partOfPrevious: false,
         bare: false,
+        noun: word !== 'others' && !hasSideMarker(nounPhrase) ? 'generic' : 'marked',
+        phraseEnd: quantity.end + end,
+      };
+    }
+    // "214 from HTS and allied factions", "30 from the army": a side named after "from".
+    const fromEnd = k === 0 && word === 'from' ? complementEnd(phrase, words, 0) : 0;
+    if (fromEnd > 0 && hasSideMarker(phrase.slice(0, fromEnd))) {
+      const end = fromEnd;
+      const group = groupOf(phrase.slice(0, end), word);
+      return {
+        type: 'people',
+        group,
+        kind: undefined,
+        partOfPrevious: false,
+        bare: false,
+        noun: 'marked',
         phraseEnd: quantity.end + end,
       };
     }
@@ -156,7 +197,7 @@ function complementEnd(phrase: string, words: RegExpMatchArray[], head: number):
     if (
       /^\d/.test(word) ||
       VERB_AFTER.test(word) ||
-      /^(?:in|on|at|since|during|by|with|after|before|as|while|when|where|who|which|that|to|into|near|according|including|among|killed|died)$/.test(
+      /^(?:in|on|at|since|during|by|with|after|before|as|while|when|where|who|which|that|to|into|near|according|including|among|killed|died|returned|returning|freed|released|captured|detained|arrested|taken|held|rescued|evacuated|surrendered|defected|trapped|abducted|kidnapped|imprisoned|jailed)$/.test(
         word,
       )
     )
@@ -170,7 +211,7 @@ function complementEnd(phrase: string, words: RegExpMatchArray[], head: number):
 const SKIP = /\b(?:SDF|YPG|YPJ|Asayish|Kurdish|Kurds|Syrian Democratic Forces|PKK|Islamic State|ISIS|ISIL|Daesh)\b/i;
 const MARKERS: readonly [RegExp, FactGroup][] = [
   [
-    /\b(?:civilians?|children|child|kids|minors|babies|infants|women|woman|girls|boys|students|residents|aid workers|medics|paramedics|journalists|doctors|nurses|worshippers|rescuers|volunteers|teachers)\b/gi,
+    /\b(?:civilians?|children|child|kids|minors|babies|infants|women|woman|girls|boys|students|residents|aid workers|famil(?:y|ies)|relatives|medics|paramedics|journalists|doctors|nurses|worshippers|rescuers|volunteers|teachers)\b/gi,
     'civilians',
   ],
   [
@@ -193,6 +234,15 @@ function predicateGroup(tail: string, verbOptional = false): FactGroup | 'unknow
       predicate,
     );
   return head === null ? undefined : groupOf(predicate, head[0].toLowerCase());
+}
+
+/** Whether the phrase names a side (or a group that is no side, such as the SDF). */
+export function hasSideMarker(phrase: string): boolean {
+  if (SKIP.test(phrase)) return true;
+  const marked = phrase
+    .replace(/\banti-(?:regime|government|Assad)\b/gi, 'ANTIREGIME')
+    .replace(/\bpro-(?:regime|government|Assad)\b/gi, 'PROREGIME');
+  return MARKERS.some(([pattern]) => new RegExp(pattern.source, 'i').test(marked));
 }
 
 /** The group of a counted noun phrase: its earliest side marker, else what the head noun implies. */

@@ -85,5 +85,31 @@ function mergedDuplicates(found: readonly Found[]): Fact[] {
     const current = best.get(key);
     if (current === undefined || rank(f) > rank(current)) best.set(key, f);
   }
-  return [...best.values()].sort((a, b) => a.order - b.order).map((f) => f.fact);
+  const body = [...best.values()].filter((f) => !f.headline);
+  return [...best.values()]
+    .filter((f) => !f.headline || !body.some((b) => roundedBy(f.fact, b.fact)))
+    .sort((a, b) => a.order - b.order)
+    .map((f) => f.fact);
+}
+
+/**
+ * Whether a headline figure is the body's figure rounded ("kills over 200" above "242 people"): same
+ * kind, group and place, and a value the body's agrees with.
+ */
+function roundedBy(headline: Fact, body: Fact): boolean {
+  if (headline.kind !== body.kind || headline.group !== body.group || headline.place !== body.place) return false;
+  if (headline.value === null || body.value === null) return false;
+  const h = headline.value;
+  const v = body.value;
+  if (Math.abs(h - v) > 0.3 * Math.max(h, v)) return false;
+  switch (headline.qualifier) {
+    case 'more_than':
+      return v > h;
+    case 'at_least':
+      return v >= h;
+    case 'up_to':
+      return v <= h;
+    default:
+      return true;
+  }
 }

@@ -19,7 +19,7 @@ const oneDecimal = (value: number): number => Math.round(value * 10) / 10;
 const TAKING_NEAR =
   /\b(?:captur\w*|seiz\w*|took|taken|taking|conquer\w*|overr(?:an|un)\w*|liberat\w*|gain\w* control|control(?:s|led|ling)?|lost|los(?:ing|es) control|fell|fallen|came under|takeover|secured)\b/gi;
 const RETAKING_NEAR =
-  /\b(?:expelled from|ousted from|(?:drove|driven|driving|pushed|pushing|forced|forcing|kicked|expelled|chased)\s+(?:[\w-]+\s+){0,3}?(?:out of|from)|retook|retaken|retaking|recaptur\w*|regain\w*|took back|taken back|taking back|won back|reclaim\w*|recover\w*|restor\w* control)\b/gi;
+  /\b(?:expelled from|ousted from|(?:drove|driven|driving|pushed|pushing|forced|forcing|kicked|expelled|chased)\s+(?:[\w-]+\s+){0,3}?(?:out of|from)|retook|retaken|retaking|recaptur\w*|regain\w*|took back|taken back|taking back|won back|reclaim\w*|recover\w*|restor\w* (?:control|security|stability|order|calm|(?:state |government )?authority))\b/gi;
 const NOT_DONE = /\b(?:to|could|would|might|may|will|not|n't|never)\s+(?:\w+ly\s+)?$/i;
 // Words that make the sentence about an advance rather than about the distance between two places.
 const FIGHTING_WORDS =
@@ -109,6 +109,13 @@ function distanceTarget(sentence: string, before: string, unitEnd: number): stri
   if (link === null) return undefined;
   const directional = /^\s*\)?\s*(?:\([^)]*\)\s*)?["“”]?\s*(?:north|south|east|west)/i.test(after);
   const clauseBefore = before.slice(before.lastIndexOf(';') + 1);
+  // "Rebels seized Jisr al-Shughur, about 45 km from Latakia": the distance of the place named.
+  if (
+    /\p{Lu}[\p{L}'’-]*\s*,\s*(?:(?:about|some|around|roughly|nearly|almost|just|only|less than|more than|over|under|barely)\s+)?$/u.test(
+      clauseBefore,
+    )
+  )
+    return undefined;
   if (!FIGHTING_WORDS.test(clauseBefore)) {
     const placeAsSubject =
       /\b(?:is|are|was|lies|lie|located|sits|situated|lying)\s+(?:\w+\s+){0,2}$/i.test(clauseBefore) ||

@@ -6,7 +6,7 @@ const BEFORE: readonly [RegExp, Qualifier][] = [
   [/\b(?:just|only|barely)\s+(?:under|below|less than|fewer than)\s*$/i, 'up_to'],
   [/\b(?:at least|no fewer than|no less than|not less than|a minimum of|at a minimum)\s*$/i, 'at_least'],
   [
-    /\b(?:more than|over|upwards of|in excess of|exceeding|exceeded|above|beyond|well over|greater than)\s*$/i,
+    /\b(?:more than|over|upwards of|in excess of|exceeding|exceeded|exceeds|surpassed|surpasses|surpassing|passed|passes|passing|topped|tops|topping|crossed|crosses|above|beyond|well over|greater than)\s*$/i,
     'more_than',
   ],
   [
@@ -14,7 +14,7 @@ const BEFORE: readonly [RegExp, Qualifier][] = [
     'up_to',
   ],
   [
-    /\b(?:about|around|approximately|approx\.|roughly|some|nearly|almost|close to|an estimated|estimated|circa|ca\.|just about|more or less|near|nigh on)\s*$/i,
+    /\b(?:about|around|approximately|approx\.|roughly|some|nearly|almost|close to|an estimated|estimated|neared|nears|nearing|approached|approaches|approaching|circa|ca\.|just about|more or less|near|nigh on)\s*$/i,
     'about',
   ],
   [/\b(?:just|only|barely|exactly|precisely)\s*$/i, 'exact'],

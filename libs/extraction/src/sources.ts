@@ -22,12 +22,12 @@ const ALIASES: readonly Alias[] = [
   {
     ref: 'UN',
     pattern:
-      /\b(?:United Nations(?: \w+)?|UN(?= )|U\.N\.|UNHCR|UNICEF|WHO(?= )|World Health Organi[sz]ation|WFP|World Food Programm?e|UN refugee agency|IOM|International Organi[sz]ation for Migration|Geir Pedersen|UN envoy)/g,
+      /\b(?:United Nations(?: (?:agency|agencies|office|officials?|[A-Z][\w'’]*(?: (?:for )?[A-Z][\w'’]*)*))?|UN(?= )|U\.N\.|UNHCR|UNICEF|WHO(?= )|World Health Organi[sz]ation|WFP|World Food Programm?e|UN refugee agency|IOM|International Organi[sz]ation for Migration|Geir Pedersen|UN envoy)/g,
   },
   {
     ref: 'SOHR',
     pattern:
-      /\b(?:Syrian Observatory(?: for Human Rights)?|the Observatory|Observatory|OSDH|SOHR|(?:a |the |an opposition )?war[- ]monitor(?:ing group)?|(?:Britain|UK|U\.K\.|London|British|United Kingdom)-based (?:war )?monitor(?:ing group| group)?|monitoring group|the monitor|Rami Abdel?[- ]?Rahmane?|Rami Abdulrahman|Abdel Rahmane?|Abdulrahman)\b/gi,
+      /\b(?:Syrian Observatory(?: for Human Rights)?|the Observatory|Observatory|OSDH|SOHR|(?:a |the |an opposition )?war[- ]monitor(?:ing group)?|a monitor|(?:Britain|UK|U\.K\.|London|British|United Kingdom)-based (?:war )?monitor(?:ing group| group)?|monitoring group|the monitor|Rami Abdel?[- ]?Rahmane?|Rami Abdulrahman|Abdel Rahmane?|Abdulrahman)\b/gi,
   },
   {
     ref: 'SANA',
@@ -47,7 +47,7 @@ const ALIASES: readonly Alias[] = [
   {
     ref: 'RussianMoD',
     pattern:
-      /\b(?:Russian (?:Ministry of Defen[cs]e|Defen[cs]e Ministry|military|army|Reconciliation Cent(?:re|er))|Russia's (?:Defen[cs]e Ministr(?:y|ery)|military)|Reconciliation Cent(?:re|er)|Moscow's defen[cs]e ministry)\b/gi,
+      /\b(?:Russian (?:Ministry of Defen[cs]e|Defen[cs]e Ministry|military|army|Reconciliation Cent(?:re|er))|Russia['’]s (?:Defen[cs]e Ministr(?:y|ery)|military)|Reconciliation Cent(?:re|er)|Moscow's defen[cs]e ministry)\b/gi,
   },
   {
     ref: 'HTS',
@@ -67,7 +67,12 @@ const ALIASES: readonly Alias[] = [
   {
     ref: 'Other',
     pattern:
-      /\b(?:(?:opposition |local |anti-government |Syrian |rights )?activists?|analysts?|health (?:authorities|officials|ministry|directorate)|doctors|medics|residents|witnesses|officials?|(?:a )?spokesm[ae]n|(?:a )?spokeswoman|(?:a )?spokesperson|(?:a )?correspondent|CNN|BBC|Press TV|Dama Post|Al-Araby Al-Jadeed|The New Arab|Al-Watan|Al Watan|Amnesty(?: International)?|Human Rights Watch|MSF|Doctors Without Borders|Red Crescent|Red Cross|ICRC|YPG|SDF|Syrian Democratic Forces|Kurdish-led|Kurdish forces|local council|Turkish (?:security )?sources|Turkish officials|(?:the )?IDP Task Force|Syrian Network for Human Rights|SNHR|Kremlin|Pentagon|State Department)\b/gi,
+      /\b(?:(?:opposition |local |anti-government |Syrian |rights )?activists?|analysts?|health (?:authorities|officials|ministry|directorate)|doctors|medics|rescuers|rescue workers|first responders|residents|witnesses|officials?|(?:a )?spokesm[ae]n|(?:a )?spokeswoman|(?:a )?spokesperson|(?:a )?correspondent|CNN|BBC|Press TV|TASS|Sputnik|Interfax|IRNA|Fars(?: news agency)?|Al Arabiya|Al-Arabiya|Asharq Al-Awsat|Syria TV|Enab Baladi|Sham FM|Hawar news agency|ANHA|North Press|Kurdistan ?24|Rudaw|Shaam Network|Step News|Dama Post|Al-Araby Al-Jadeed|The New Arab|Al-Watan|Al Watan|Amnesty(?: International)?|Human Rights Watch|MSF|Doctors Without Borders|Red Crescent|Red Cross|ICRC|YPG|SDF|Syrian Democratic Forces|Kurdish-led|Kurdish forces|local council|Turkish (?:security )?sources|Turkish officials|(?:the )?IDP Task Force|Syrian Network for Human Rights|SNHR|Kremlin|Pentagon|State Department)\b/gi,
+  },
+  {
+    ref: 'Other',
+    pattern:
+      /\b(?!(?:The|A|An) )(?:[A-Z][\w'’-]+ ){1,4}(?:Association|Network|Union|Council|Committee|Coalition|Foundation|Institute|Centre|Center|Syndicate|Federation|League)\b/g,
   },
   {
     ref: 'unnamed',
@@ -110,7 +115,7 @@ export function claimantsNamedIn(sentence: string): NamedClaimant[] {
 const CLAIMANT_AFTER =
   /\b(?:according to|citing|as per|quoting|(?:as )?reported by|quoted by|cited by|in a statement by|statement (?:from|by)|data (?:from|by)|toll (?:released|published|issued) (?:\w+ ){0,2}by)\b/gi;
 const CLAIMANT_BEFORE =
-  /\b(?:said|says|say|saying|told|tells|reported|reports|report|reporting|added|adds|adding|noted|notes|noting|stated|states|claimed|claims|claim|claiming|announced|announces|announce|announcing|confirmed|confirms|confirm|estimated|estimates|estimate|indicated|indicates|documented|recorded|declared|declares|alleged|alleges|allege|assured|counted|warned|explained|wrote|posted|published|spoke of|put the (?:\w+ )?(?:death )?toll|(?:in|issued) a statement)\b/gi;
+  /\b(?:said|says|say|saying|told|tells|reported|reports|report|reporting|added|adds|adding|noted|notes|noting|stated|states|claimed|claims|claim|claiming|announced|announces|announce|announcing|confirmed|confirms|confirm|estimated|estimates|estimate|indicated|indicates|documented|recorded|declared|declares|alleged|alleges|allege|assured|counted|warned|explained|wrote|posted|published|spoke of|admitted|admits|acknowledged|acknowledges|conceded|concedes|insisted|boasted|revealed|disclosed|asserted|saw|witnessed|put the (?:\w+ )?(?:death )?toll|(?:in|issued) a statement)\b/gi;
 
 /**
  * The claimant of a sentence, as a source id or null. `previous` is the claimant of the sentence
@@ -155,7 +160,12 @@ export function claimantOf(sentence: string, previous: SourceId | null): SourceI
       if (hit === undefined && namedPersonBefore(sentence.slice(Math.max(0, anchor.at - 80), anchor.at)))
         return 'Other';
     }
-    if (hit !== undefined) return resolve(hit.ref);
+    if (hit !== undefined) return resolve(citedBy(sentence, named, hit, anchor.end) ?? hit.ref);
+  }
+  // "Syrian Observatory: rebels take Hama": a headline's claimant before a colon.
+  const lead = named[0];
+  if (lead !== undefined && lead.ref !== 'unnamed' && /^\s*(?:the\s+)?$/i.test(sentence.slice(0, lead.start))) {
+    if (/^\s*:/.test(sentence.slice(lead.end))) return resolve(lead.ref);
   }
   if (
     /^(?:among (?:them|those|the (?:dead|victims|killed))|of (?:them|those|these|whom|the (?:dead|total))|these (?:are|were|include|included)|they (?:include|included)|this (?:includes|included)|the (?:dead|victims|casualties|toll|fatalities|wounded) (?:include|included|includes)|including)\b/i.test(
@@ -175,7 +185,7 @@ export function claimantAt(sentence: string, at: number, previous: SourceId | nu
   const whole = claimantOf(sentence, previous);
   let start = 0;
   let end = sentence.length;
-  for (const m of sentence.matchAll(/;|,\s*(?:while|whereas|but)\s/g)) {
+  for (const m of sentence.matchAll(/;|,\s*(?:while|whereas|but|and)\s/g)) {
     if (m.index + m[0].length <= at) start = m.index + m[0].length;
     else if (m.index >= at) {
       end = m.index;
@@ -184,6 +194,21 @@ export function claimantAt(sentence: string, at: number, previous: SourceId | nu
   }
   if (start === 0 && end === sentence.length) return whole;
   return claimantOf(sentence.slice(start, end), previous) ?? whole;
+}
+
+// "TASS reported, citing the Russian Defence Ministry", "according to Anadolu, quoting the SNA": the
+// outlet passes on the claim of the one it cites, when that one is named.
+function citedBy(
+  sentence: string,
+  named: readonly NamedClaimant[],
+  hit: NamedClaimant,
+  anchorEnd: number,
+): ClaimantRef | undefined {
+  const from = Math.max(hit.end, anchorEnd);
+  const citing = /^\s*,?\s*(?:citing|quoting|relaying)\s+/i.exec(sentence.slice(from));
+  if (citing === null) return undefined;
+  const cited = firstAfter(named, from + citing[0].length, 40);
+  return cited === undefined || cited.ref === 'unnamed' || cited.ref === 'previous' ? undefined : cited.ref;
 }
 
 // After "according to": the first name, or a more specific one in the same phrase ("sources from

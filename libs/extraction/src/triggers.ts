@@ -6,12 +6,12 @@ export type TollKind = Extract<FactKind, 'killed' | 'injured' | 'displaced'>;
 // to them (captured, freed, returned), which stops the search for a toll word.
 const TRIGGERS: readonly [RegExp, TollKind | null][] = [
   [
-    /\b(?:killed|killing|kills|kill|died|dying|dead|deaths?|death toll|toll|casualties|fatalities|lost their lives|perished|executed|massacred|slain|slaughtered)\b/gi,
+    /\b(?:killed|killing|kills|kill|died|dying|dead|deaths?|death toll|toll|casualties|fatalities|lost their lives|perished|executed|massacred|slain|slaughtered|eliminated|eliminating|neutrali[sz]ed|neutrali[sz]ing|liquidated)\b/gi,
     'killed',
   ],
   [/\b(?:injured|injuring|injuries|wounded|wounding|hurt|maimed)\b/gi, 'injured'],
   [
-    /\b(?:displaced|displacing|displacement|fled|flee|fleeing|uprooted|forced (?:from|out of) their homes|left their homes|IDPs)\b/gi,
+    /\b(?:displaced|displacing|displacement|fled|flee|fleeing|uprooted|(?:forced|driven|chased) (?:from|out of) their homes|(?:from|out of|left|leave|leaving|fled|flee|fleeing) their homes|IDPs)\b/gi,
     'displaced',
   ],
   [
@@ -42,14 +42,14 @@ const QUALIFIER_WORDS =
 const GOVERNING: readonly [RegExp, TollKind][] = [
   [
     new RegExp(
-      `\\b(?:killing|killed|kills|kill|claimed the lives of|took the lives of|deaths? of|lives of|executed|executing)\\s+(?:${QUALIFIER_WORDS}\\s+)*$`,
+      `\\b(?:killing|killed|kills|kill|claimed the lives of|took the lives of|deaths? of|lives of|bodies of|remains of|lost|losing|loses|executed|executing|eliminated|eliminating|neutrali[sz]ed|neutrali[sz]ing|liquidated)\\s+(?:${QUALIFIER_WORDS}\\s+)*$`,
       'i',
     ),
     'killed',
   ],
   [
     new RegExp(
-      `\\b(?:death toll|toll|tally|number of (?:dead|deaths|people killed|fatalities))\\b[^.;]{0,40}?\\b(?:to|of|at|reached|hit|stood at|stands at|rose to|climbed to|is|was)\\s+(?:${QUALIFIER_WORDS}\\s+)*$`,
+      `\\b(?:death toll|toll|tally|number of (?:dead|deaths|people killed|fatalities))\\b[^.;]{0,40}?\\b(?:to|of|at|reached|reaches|hit|hits|stood at|stands at|rose to|climbed to|is|was|exceeded|exceeds|passed|passes|surpassed|surpasses|topped|tops|crossed|crosses|neared|nears|nearing|approached|approaches|approaching)\\s+(?:${QUALIFIER_WORDS}\\s+)*$`,
       'i',
     ),
     'killed',
