@@ -13,4 +13,5 @@ export interface ArticleIngestedV1 {
   contentHash: string; // sha256 of the normalised title + text; same hash, same event id
 }
 
-export type ArticleIngested = Envelope<typeof ARTICLE_INGESTED, 1, ArticleIngestedV1>;
+/** v1 as published; read through the v1 → v2 upcaster (upcasters.ts), never written any more. */
+export type ArticleIngestedV1Envelope = Envelope<typeof ARTICLE_INGESTED, 1, ArticleIngestedV1>;

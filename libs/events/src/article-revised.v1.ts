@@ -15,4 +15,5 @@ export interface ArticleRevisedV1 {
   previousContentHash: string;
 }
 
-export type ArticleRevised = Envelope<typeof ARTICLE_REVISED, 1, ArticleRevisedV1>;
+/** v1 as published; read through the v1 → v2 upcaster (upcasters.ts), never written any more. */
+export type ArticleRevisedV1Envelope = Envelope<typeof ARTICLE_REVISED, 1, ArticleRevisedV1>;

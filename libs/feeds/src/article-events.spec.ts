@@ -13,6 +13,8 @@ const article = (articleId: string, contentHash: string, fields: Partial<Article
   publishedAt: '2024-11-27T08:15:00.000Z',
   text: 'Text.',
   contentHash,
+  language: null,
+  authors: [],
   ...fields,
 });
 
@@ -29,8 +31,8 @@ describe('articleEventsFrom', () => {
         subject: 'a_1',
         time: '2024-11-28T09:00:00.000Z',
         datacontenttype: 'application/json',
-        dataschema: 'urn:sitrep:schema:sitrep.article.ingested:v1',
-        dataversion: 1,
+        dataschema: 'urn:sitrep:schema:sitrep.article.ingested:v2',
+        dataversion: 2,
         data: article('a_1', 'h1'),
       },
     ]);
@@ -45,11 +47,25 @@ describe('articleEventsFrom', () => {
         id: deterministicEventId('sitrep.article.revised', 'a_1', 'h1', 'h2'),
         type: 'sitrep.article.revised',
         subject: 'a_1',
-        dataschema: 'urn:sitrep:schema:sitrep.article.revised:v1',
+        dataschema: 'urn:sitrep:schema:sitrep.article.revised:v2',
         data: { ...article('a_1', 'h2'), previousContentHash: 'h1' },
       }),
     ]);
     expect(parseSitrepEvent(JSON.parse(JSON.stringify(events[0])))).toEqual(events[0]);
+  });
+
+  it('writes version 2, with the language and authors, under the same event id as version 1 did', () => {
+    const [event] = articleEventsFrom(
+      [article('a_1', 'h1', { language: 'en', authors: ['Jane Doe'] })],
+      new Map(),
+      now,
+    );
+    expect(event).toMatchObject({
+      id: deterministicEventId('sitrep.article.ingested', 'a_1', 'h1'),
+      dataversion: 2,
+      dataschema: 'urn:sitrep:schema:sitrep.article.ingested:v2',
+      data: { language: 'en', authors: ['Jane Doe'] },
+    });
   });
 
   it('skips an article whose content hash it has seen', () => {

@@ -42,6 +42,8 @@ const dataOf = (article: Article) => ({
   publishedAt: article.publishedAt,
   text: article.text,
   contentHash: article.contentHash,
+  language: article.language,
+  authors: [...article.authors],
 });
 
 const articleIngested = (article: Article, time: string): ArticleIngested => ({
@@ -52,8 +54,8 @@ const articleIngested = (article: Article, time: string): ArticleIngested => ({
   subject: article.articleId,
   time,
   datacontenttype: 'application/json',
-  dataschema: dataschemaOf(ARTICLE_INGESTED, 1),
-  dataversion: 1,
+  dataschema: dataschemaOf(ARTICLE_INGESTED, 2),
+  dataversion: 2,
   data: dataOf(article),
 });
 
@@ -65,7 +67,7 @@ const articleRevised = (article: Article, previousContentHash: string, time: str
   subject: article.articleId,
   time,
   datacontenttype: 'application/json',
-  dataschema: dataschemaOf(ARTICLE_REVISED, 1),
-  dataversion: 1,
+  dataschema: dataschemaOf(ARTICLE_REVISED, 2),
+  dataversion: 2,
   data: { ...dataOf(article), previousContentHash },
 });

@@ -19,6 +19,8 @@ const item = (fields: Partial<FeedItem>): FeedItem => ({
   content: null,
   summary: null,
   description: 'Some text.',
+  language: null,
+  authors: [],
   ...fields,
 });
 const feed: Pick<ParsedFeed, 'url' | 'title' | 'link'> = {
@@ -47,6 +49,8 @@ describe('normaliseItem on an RSS feed', () => {
         publishedAt: '2024-11-27T08:15:00.000Z',
         text,
         contentHash: sha256(`Fighting flares west of the city\n${text}`),
+        language: null,
+        authors: [],
       },
     });
   });
@@ -128,6 +132,26 @@ describe('normaliseItem on an Atom feed', () => {
 });
 
 describe('normaliseItem', () => {
+  it("takes the item's language, else the feed's, and leaves out what is not a language tag", () => {
+    const languageOf = (itemLanguage: string | null, feedLanguage: string | null) => {
+      const result = normaliseItem(item({ guid: 'x-1', language: itemLanguage }), { ...feed, language: feedLanguage });
+      return result.status === 'article' ? result.article.language : 'skipped';
+    };
+    expect(languageOf('ar', 'en')).toBe('ar');
+    expect(languageOf(null, ' en_US ')).toBe('en-US');
+    expect(languageOf('English (UK)', null)).toBeNull();
+    expect(languageOf(null, null)).toBeNull();
+  });
+
+  it('keeps each author once, as plain text, without changing the id or the content hash', () => {
+    const plain = normaliseItem(item({ guid: 'x-1' }), feed);
+    const bylined = normaliseItem(item({ guid: 'x-1', authors: ['Jane &amp; John', ' Jane &amp; John ', ''] }), feed);
+    if (plain.status !== 'article' || bylined.status !== 'article') throw new Error('expected articles');
+    expect(bylined.article.authors).toEqual(['Jane & John']);
+    expect(bylined.article.articleId).toBe(plain.article.articleId);
+    expect(bylined.article.contentHash).toBe(plain.article.contentHash);
+  });
+
   it('gives the same id and hash to the same item polled again', () => {
     const once = normaliseItem(item({ guid: 'x-1' }), feed);
     const again = normaliseItem(item({ guid: 'x-1' }), feed);

@@ -3,7 +3,7 @@ import { articleIdentity, articleIdOf } from './article-id';
 import { htmlToLine, htmlToText } from './html-to-text';
 import type { FeedItem, ParsedFeed } from './parse-feed';
 
-/** An item as Sitrep keeps it: the data of ArticleIngested v1. */
+/** An item as Sitrep keeps it: the data of ArticleIngested v2. */
 export interface Article {
   readonly articleId: string;
   readonly feedUrl: string;
@@ -17,6 +17,10 @@ export interface Article {
   readonly text: string;
   /** sha256 (hex) of the title and text, normalised: the same content has the same hash. */
   readonly contentHash: string;
+  /** The item's language, else the feed's, as a tag ("en", "ar-SY"); null when neither says. */
+  readonly language: string | null;
+  /** Bylines, plain text, each once; empty when the feed names none. */
+  readonly authors: readonly string[];
 }
 
 export type SkipReason =
@@ -29,7 +33,7 @@ export type NormalisedItem =
   | { readonly status: 'article'; readonly article: Article }
   | { readonly status: 'skipped'; readonly reason: SkipReason; readonly item: FeedItem };
 
-type FeedContext = Pick<ParsedFeed, 'url' | 'title' | 'link'>;
+type FeedContext = Pick<ParsedFeed, 'url' | 'title' | 'link'> & Partial<Pick<ParsedFeed, 'language'>>;
 
 export const normaliseItem = (item: FeedItem, feed: FeedContext): NormalisedItem => {
   const link = absoluteLinkOf(item, feed);
@@ -49,6 +53,8 @@ export const normaliseItem = (item: FeedItem, feed: FeedContext): NormalisedItem
       publishedAt: isoDateOf(item.date),
       text,
       contentHash: contentHashOf(title, text),
+      language: languageOf(item.language) ?? languageOf(feed.language ?? null),
+      authors: [...new Set(item.authors.map((name) => normaliseText(htmlToLine(name))).filter((name) => name !== ''))],
     },
   };
 };
@@ -96,6 +102,13 @@ const outletOf = (feed: FeedContext, link: string | null): string | null => {
     if (url !== null && isHttp(url)) return new URL(url).hostname;
   }
   return null;
+};
+
+// A language tag (BCP 47, RFC 3066 in RSS): letters, digits and hyphens; "en_US" is a common slip
+// for "en-US". Anything else is not a language tag, and counts as unstated.
+const languageOf = (value: string | null): string | null => {
+  const tag = value?.trim().replace(/_/g, '-') ?? '';
+  return /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/.test(tag) ? tag : null;
 };
 
 const isoDateOf = (date: string | null): string | null => {

@@ -49,6 +49,34 @@ describe('parseFeed', () => {
     expect(feed.items[0]?.content).toContain('<p>The army said it had redeployed outside the city.</p>');
   });
 
+  it('reads languages and every author: RSS <language>, dc:language, dc:creator, author; Atom xml:lang, <author>', async () => {
+    const rss = await parseFeed(
+      `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title><language>en-us</language>
+         <item><title>a</title><dc:creator>Jane Doe</dc:creator><dc:creator>John Roe</dc:creator>
+           <author>desk@wire.test (Wire Desk)</author><dc:language>ar</dc:language></item>
+         <item><title>b</title><author>Jane Doe</author></item>
+         <item><title>c</title></item>
+       </channel></rss>`,
+      'https://t.test/',
+    );
+    expect(rss.language).toBe('en-us');
+    expect(rss.items.map(({ language, authors }) => ({ language, authors }))).toEqual([
+      { language: 'ar', authors: ['Jane Doe', 'John Roe', 'Wire Desk'] },
+      { language: null, authors: ['Jane Doe'] },
+      { language: null, authors: [] },
+    ]);
+
+    const atom = await parseFeed(
+      `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr"><title>N</title>
+         <entry><id>1</id><title>a</title><author><name>Marie Curie</name></author><author><name>Paul Langevin</name></author></entry>
+         <entry><id>2</id><title>b</title></entry>
+       </feed>`,
+      'https://n.test/atom',
+    );
+    expect(atom.language).toBe('fr');
+    expect(atom.items.map((item) => item.authors)).toEqual([['Marie Curie', 'Paul Langevin'], []]);
+  });
+
   it('reads an RSS document without a version attribute as RSS 2.0', async () => {
     const feed = await parseFeed(
       '<rss><channel><title>T</title><item><title>x</title></item></channel></rss>',

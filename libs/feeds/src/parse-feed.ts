@@ -6,6 +6,8 @@ export interface ParsedFeed {
   readonly url: string;
   readonly title: string | null;
   readonly link: string | null;
+  /** RSS <language> or dc:language, Atom xml:lang on <feed>; as written, or null. */
+  readonly language: string | null;
   readonly items: readonly FeedItem[];
 }
 
@@ -23,6 +25,10 @@ export interface FeedItem {
   readonly content: string | null;
   readonly summary: string | null;
   readonly description: string | null;
+  /** The item's own dc:language, else null (the feed's language applies). */
+  readonly language: string | null;
+  /** Names from dc:creator and author (RSS), or <author><name> (Atom), in the feed's order, as written. */
+  readonly authors: readonly string[];
 }
 
 type RawItem = Record<string, unknown>;
@@ -30,8 +36,17 @@ type RawItem = Record<string, unknown>;
 // rss-parser keeps <guid>'s attributes only when asked for the raw element.
 // Atom dates are read under other names: rss-parser converts <published> and <updated> to ISO
 // itself and throws on a malformed one, failing the whole feed for one bad date.
+// rss-parser keeps only the first dc:creator or author, and Atom authors' names only for the first:
+// every one is read under names of our own.
 const customFields = {
-  item: [['guid', 'guidElement', { keepArray: true }], 'sitrep-published', 'sitrep-updated'],
+  feed: [['dc:language', 'sitrepLanguage']],
+  item: [
+    ['guid', 'guidElement', { keepArray: true }],
+    'sitrep-published',
+    'sitrep-updated',
+    ['dc:creator', 'sitrepCreators', { keepArray: true }],
+    ['author', 'sitrepAuthors', { keepArray: true }],
+  ],
 } as const;
 const hideAtomDates = (xml: string): string => xml.replace(/<(\/?)(published|updated)(?=[\s>/])/g, '<$1sitrep-$2');
 
@@ -63,6 +78,7 @@ export const parseFeed = async (xml: string, url: string): Promise<ParsedFeed> =
     url,
     title: textOf(output.title),
     link: textOf(output.link),
+    language: textOf(output.language) ?? textOf(output.sitrepLanguage) ?? (isAtom ? atomLanguageOf(xml) : null),
     items: output.items.map((item) => (isAtom ? atomItem(item) : rssItem(item))),
   };
 };
@@ -80,6 +96,8 @@ const rssItem = (item: RawItem): FeedItem => {
     summary: textOf(item.summary),
     // rss-parser reads <description> into `content`.
     description: textOf(item.content),
+    language: textOf(item.language),
+    authors: namesOf([item.sitrepCreators, item.sitrepAuthors]),
   };
 };
 
@@ -93,7 +111,34 @@ const atomItem = (item: RawItem): FeedItem => ({
   content: textOf(item.content),
   summary: textOf(item.summary),
   description: null,
+  language: null,
+  authors: namesOf([item.sitrepAuthors]),
 });
+
+/**
+ * Author names from the elements that carry them: text (dc:creator, RSS author) or an Atom person
+ * ({ name: [text] }). An RSS author is an e-mail address with the name in parentheses, or a name.
+ * Each name once, in order.
+ */
+const namesOf = (elements: readonly unknown[]): string[] => {
+  const names = elements
+    .flatMap((element): unknown[] => (Array.isArray(element) ? element : element === undefined ? [] : [element]))
+    .map((value) => {
+      const person = typeof value === 'object' && value !== null && 'name' in value ? value.name : value;
+      const text = textOf(Array.isArray(person) ? person[0] : person);
+      if (text === null) return null;
+      const named = /^\S+@\S+\s*\((.+)\)$/.exec(text);
+      return named?.[1]?.trim() ?? text;
+    })
+    .filter((name): name is string => name !== null && name !== '');
+  return [...new Set(names)];
+};
+
+/** xml:lang of the Atom <feed> element, which rss-parser does not read. */
+const atomLanguageOf = (xml: string): string | null => {
+  const feedTag = /<feed\b[^>]*>/.exec(xml)?.[0] ?? '';
+  return textOf(/\sxml:lang\s*=\s*["']([^"']*)["']/.exec(feedTag)?.[1]);
+};
 
 /** xml2js gives an element as a string, or as { _: text, $: attributes } when it has attributes. */
 const textOf = (value: unknown): string | null => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { SitrepEvent, StoredEvent } from '@sitrep/events';
-import { parseSitrepEvent } from '@sitrep/events';
+import type { PublishedSitrepEvent, StoredEvent } from '@sitrep/events';
+import { parseSitrepEvent, upcast } from '@sitrep/events';
 import { canonicalJson } from './canonical-json';
 import type { PoolClient, Queryable } from './pool';
 
@@ -25,10 +25,14 @@ export const chainHash = (previousHash: string, envelope: unknown): string =>
   createHash('sha256').update(previousHash).update(canonicalJson(envelope)).digest('hex');
 
 /**
- * Appends events in the caller's transaction. Idempotent on event id. The lock is held until the
- * caller commits, so keep the rest of that transaction short.
+ * Appends events in the caller's transaction, as they were written (any published version: the log
+ * is never upcast); the stored events returned are upcast, for projections. Idempotent on event id.
+ * The lock is held until the caller commits, so keep the rest of that transaction short.
  */
-export const appendEvents = async (client: PoolClient, events: readonly SitrepEvent[]): Promise<AppendOutcome> => {
+export const appendEvents = async (
+  client: PoolClient,
+  events: readonly PublishedSitrepEvent[],
+): Promise<AppendOutcome> => {
   if (events.length === 0) return { appended: [], skipped: 0 };
   await lockAppends(client);
   const ids = events.map((event) => event.id);
@@ -39,13 +43,16 @@ export const appendEvents = async (client: PoolClient, events: readonly SitrepEv
   );
   let position = head[0]?.position ?? 0;
   let hash = head[0]?.hash ?? GENESIS_HASH;
-  const fresh: { position: number; event: SitrepEvent; hash: string }[] = [];
+  const fresh: { position: number; event: PublishedSitrepEvent; json: string; hash: string }[] = [];
   for (const event of events) {
     if (seen.has(event.id)) continue;
     seen.add(event.id);
     position += 1;
-    hash = chainHash(hash, event);
-    fresh.push({ position, event, hash });
+    // Hashed from the very JSON that is stored, so that `audit verify`, which hashes what it reads
+    // back, agrees: whatever JSON.stringify drops or converts (undefined, a Date) is gone from both.
+    const json = JSON.stringify(event);
+    hash = chainHash(hash, JSON.parse(json));
+    fresh.push({ position, event, json, hash });
   }
   if (fresh.length === 0) return { appended: [], skipped: events.length };
   const { rows } = await client.query<{ position: number; recorded_at: string }>(
@@ -58,13 +65,18 @@ export const appendEvents = async (client: PoolClient, events: readonly SitrepEv
       fresh.map((row) => row.event.type),
       fresh.map((row) => row.event.subject),
       fresh.map((row) => row.event.time),
-      fresh.map((row) => JSON.stringify(row.event)),
+      fresh.map((row) => row.json),
       fresh.map((row) => row.hash),
     ],
   );
   const recordedAt = new Map(rows.map((row) => [row.position, row.recorded_at]));
   return {
-    appended: fresh.map((row) => ({ ...row, recordedAt: recordedAt.get(row.position) ?? new Date().toISOString() })),
+    appended: fresh.map((row) => ({
+      position: row.position,
+      event: upcast(row.event),
+      hash: row.hash,
+      recordedAt: recordedAt.get(row.position) ?? new Date().toISOString(),
+    })),
     skipped: events.length - fresh.length,
   };
 };

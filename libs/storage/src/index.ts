@@ -6,3 +6,4 @@ export * from './checkpoints';
 export * from './dead-letters';
 export * from './feed-poll-state';
 export * from './embedded-postgres';
+export * from './audit-chain';

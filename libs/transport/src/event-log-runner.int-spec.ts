@@ -1,4 +1,4 @@
-import type { SitrepEvent, StoredEvent } from '@sitrep/events';
+import type { PublishedSitrepEvent, StoredEvent } from '@sitrep/events';
 import { ARTICLE_INGESTED, dataschemaOf, deterministicEventId, EVENT_SOURCE } from '@sitrep/events';
 import type { Projection } from '@sitrep/projections';
 import { articlesProjection, sql } from '@sitrep/projections';
@@ -8,7 +8,7 @@ import { createTestDatabase, waitFor } from '@sitrep/testing';
 import { EventLogRunner } from './event-log-runner';
 import { EventLogSink } from './event-log-sink';
 
-const article = (n: number, text = `Body ${n}`): SitrepEvent => ({
+const article = (n: number, text = `Body ${n}`): PublishedSitrepEvent => ({
   specversion: '1.0',
   id: deterministicEventId('test', String(n), text),
   type: ARTICLE_INGESTED,

@@ -1,4 +1,4 @@
-import type { SitrepEvent } from '@sitrep/events';
+import type { PublishedSitrepEvent } from '@sitrep/events';
 import type { Pool } from '@sitrep/storage';
 import { announceAppend, appendEvents, inTransaction } from '@sitrep/storage';
 import type { EventSink } from './event-sink';
@@ -7,7 +7,7 @@ import type { EventSink } from './event-sink';
 export class EventLogSink implements EventSink {
   constructor(private readonly pool: Pool) {}
 
-  async publish(events: readonly SitrepEvent[]): Promise<void> {
+  async publish(events: readonly PublishedSitrepEvent[]): Promise<void> {
     if (events.length === 0) return;
     await inTransaction(this.pool, async (client) => {
       const { appended } = await appendEvents(client, events);

@@ -1,4 +1,4 @@
-import type { SitrepEvent } from '@sitrep/events';
+import type { PublishedSitrepEvent } from '@sitrep/events';
 
 /**
  * Where the poller and the API write events. `publish` resolves only once the events are durable
@@ -6,7 +6,7 @@ import type { SitrepEvent } from '@sitrep/events';
  * caller advances its own state only after success.
  */
 export interface EventSink {
-  publish(events: readonly SitrepEvent[]): Promise<void>;
+  publish(events: readonly PublishedSitrepEvent[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 import type { Config } from '@sitrep/config';
-import type { SitrepEvent } from '@sitrep/events';
+import type { PublishedSitrepEvent } from '@sitrep/events';
 import { FEED_SUBSCRIBED, FEED_UNSUBSCRIBED } from '@sitrep/events';
 import type { Admin, Kafka } from 'kafkajs';
 import kafkajs from 'kafkajs';
@@ -19,7 +19,7 @@ export const kafkaFrom = (config: Config): Kafka => {
 export const topicsOf = (config: Config): string[] => [config.kafka.articlesTopic, config.kafka.feedsTopic];
 
 /** Feed events and article events travel on their own topics; both are keyed by subject. */
-export const topicFor = (config: Config, event: SitrepEvent): string =>
+export const topicFor = (config: Config, event: PublishedSitrepEvent): string =>
   event.type === FEED_SUBSCRIBED || event.type === FEED_UNSUBSCRIBED
     ? config.kafka.feedsTopic
     : config.kafka.articlesTopic;

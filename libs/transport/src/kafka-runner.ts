@@ -1,6 +1,6 @@
 import type { Config } from '@sitrep/config';
-import type { SitrepEvent } from '@sitrep/events';
-import { parseSitrepEvent } from '@sitrep/events';
+import type { PublishedSitrepEvent } from '@sitrep/events';
+import { parsePublishedSitrepEvent } from '@sitrep/events';
 import type { Projection } from '@sitrep/projections';
 import type { Pool } from '@sitrep/storage';
 import {
@@ -74,13 +74,15 @@ export class KafkaRunner implements ProjectionRunner {
     const key = { consumer: this.config.kafka.groupId, stream: batch.topic, partition: batch.partition };
     const report = await inTransaction(this.pool, async (client) => {
       const next = await lockCheckpoint(client, key);
-      const events: SitrepEvent[] = [];
+      // Appended as published, not upcast: the log keeps the topic's bytes (and hashes them);
+      // appendEvents hands the projections the upcast events.
+      const events: PublishedSitrepEvent[] = [];
       let deadLettered = 0;
       for (const message of batch.messages) {
         if (Number(message.offset) < next) continue;
         const raw = message.value?.toString('utf8') ?? '';
         try {
-          events.push(parseSitrepEvent(JSON.parse(raw)));
+          events.push(parsePublishedSitrepEvent(JSON.parse(raw)));
         } catch (error) {
           await parkDeadLetter(client, {
             ...key,

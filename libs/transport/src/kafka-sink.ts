@@ -1,5 +1,5 @@
 import type { Config } from '@sitrep/config';
-import type { SitrepEvent } from '@sitrep/events';
+import type { PublishedSitrepEvent } from '@sitrep/events';
 import type { Kafka, Message, Producer } from 'kafkajs';
 import type { EventSink } from './event-sink';
 import { TransportError } from './event-sink';
@@ -25,7 +25,7 @@ export class KafkaSink implements EventSink {
     });
   }
 
-  async publish(events: readonly SitrepEvent[]): Promise<void> {
+  async publish(events: readonly PublishedSitrepEvent[]): Promise<void> {
     if (events.length === 0) return;
     const byTopic = new Map<string, Message[]>();
     for (const event of events) {

@@ -13,8 +13,8 @@ export const articlesProjection: Projection = {
         return [
           sql(
             `insert into articles (id, feed_url, outlet, title, link, published_at, text, content_hash, revision,
-                                   ingested_at, sort_at, event_position)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, coalesce($6::timestamptz, $9::timestamptz), $10)
+                                   ingested_at, sort_at, event_position, language, authors)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, coalesce($6::timestamptz, $9::timestamptz), $10, $11, $12)
              on conflict (id) do nothing`,
             data.articleId,
             data.feedUrl,
@@ -26,6 +26,8 @@ export const articlesProjection: Projection = {
             data.contentHash,
             recordedAt,
             position,
+            data.language,
+            data.authors,
           ),
         ];
       }
@@ -36,7 +38,8 @@ export const articlesProjection: Projection = {
           sql(
             `update articles set feed_url = $2, outlet = $3, title = $4, link = $5, published_at = $6, text = $7,
                     content_hash = $8, revision = revision + 1, revised_at = $9,
-                    sort_at = coalesce($6::timestamptz, ingested_at), event_position = $10
+                    sort_at = coalesce($6::timestamptz, ingested_at), event_position = $10,
+                    language = $11, authors = $12
              where id = $1 and event_position < $10`,
             data.articleId,
             data.feedUrl,
@@ -48,6 +51,8 @@ export const articlesProjection: Projection = {
             data.contentHash,
             recordedAt,
             position,
+            data.language,
+            data.authors,
           ),
         ];
       }

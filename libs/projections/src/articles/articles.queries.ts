@@ -12,6 +12,9 @@ export interface ArticleSummary {
   revisedAt: string | null;
   revision: number;
   contentHash: string;
+  /** A language tag as the feed gave it; null when unstated (always, for articles ingested before v2). */
+  language: string | null;
+  authors: string[];
 }
 
 export interface ArticleDetail extends ArticleSummary {
@@ -29,6 +32,8 @@ interface ArticleRow {
   revised_at: string | null;
   revision: number;
   content_hash: string;
+  language: string | null;
+  authors: string[];
   sort_at: string;
   text?: string;
 }
@@ -44,10 +49,12 @@ const summaryOf = (row: ArticleRow): ArticleSummary => ({
   revisedAt: row.revised_at,
   revision: row.revision,
   contentHash: row.content_hash,
+  language: row.language,
+  authors: row.authors,
 });
 
 const COLUMNS =
-  'id, title, link, outlet, feed_url, published_at, ingested_at, revised_at, revision, content_hash, sort_at';
+  'id, title, link, outlet, feed_url, published_at, ingested_at, revised_at, revision, content_hash, language, authors, sort_at';
 
 /** Newest first (by publication, else ingestion time), a page at a time. */
 export const listArticles = async (

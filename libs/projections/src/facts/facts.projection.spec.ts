@@ -15,8 +15,8 @@ const ingested = (publishedAt: string | null): StoredEvent => ({
     subject: 'a1',
     time: '2024-11-29T10:00:00.000Z',
     datacontenttype: 'application/json',
-    dataschema: dataschemaOf(ARTICLE_INGESTED, 1),
-    dataversion: 1,
+    dataschema: dataschemaOf(ARTICLE_INGESTED, 2),
+    dataversion: 2,
     data: {
       articleId: 'a1',
       feedUrl: 'https://wire.test/rss',
@@ -26,6 +26,8 @@ const ingested = (publishedAt: string | null): StoredEvent => ({
       publishedAt,
       text: 'The Syrian Observatory for Human Rights said at least 242 people were killed.',
       contentHash: 'c',
+      language: null,
+      authors: [],
     },
   },
 });
