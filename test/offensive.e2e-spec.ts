@@ -173,9 +173,71 @@ describe('the offensive, read from the seed articles of the corpus', () => {
     expect(timeline.body.items.every((d) => d.articles.length > 0)).toBe(true);
   });
 
+  it('explains the killed.total headline back to the events it came from', async () => {
+    interface Explained {
+      outcome: string;
+      reason: string;
+      fact: { value: number; source: string | null; sentence: string };
+      article: { id: string; title: string; outlet: string | null; publishedAt: string | null; link: string | null };
+      event: { id: string; position: number; hash: string; type: string; recordedAt: string };
+    }
+    const response = await sitrep.get<{
+      figure: Headline | null;
+      reason: string;
+      candidates: Explained[];
+      setAside: Explained[];
+    }>('/v1/offensive/state/explain?metric=killed.total');
+    expect(response.status).toBe(200);
+    const { figure, reason, candidates, setAside } = response.body;
+    expect(figure).toEqual((await state()).metrics['killed.total']);
+    expect(candidates[0]).toEqual(
+      expect.objectContaining({
+        outcome: 'headline',
+        fact: expect.objectContaining({ value: 242, source: 'SOHR', sentence: figure?.sentence }),
+        article: expect.objectContaining({ id: figure?.articleId }),
+      }),
+    );
+    expect(reason).toContain('242');
+    expect(setAside.map((item) => item.fact.value)).toContain(132);
+    expect(setAside.every((item) => item.reason.length > 0)).toBe(true);
+    const log = (
+      await sitrep.get<{
+        items: { id: string; position: number; hash: string; type: string; subject: string; data: { title: string } }[];
+      }>('/v1/events?limit=1000')
+    ).body.items;
+    for (const { event, article } of [...candidates, ...setAside]) {
+      const logged = log.find((entry) => entry.id === event.id);
+      expect(logged).toEqual(
+        expect.objectContaining({ position: event.position, hash: event.hash, type: event.type, subject: article.id }),
+      );
+      expect(logged?.data.title).toBe(article.title);
+      expect(articles.map((a) => a.title)).toContain(article.title);
+    }
+    const before = await sitrep.get<{ figure: Headline | null; applied: unknown }>(
+      '/v1/offensive/state/explain?metric=killed.total&asOf=2024-11-28T23:59:59Z',
+    );
+    expect(before.body.figure?.value).toBe(200);
+    expect(before.body.applied).toEqual({ asOf: '2024-11-28T23:59:59.000Z', knownAt: null });
+  });
+
+  it('explains a metric not yet reported as no figure, and refuses an unknown metric naming the metrics', async () => {
+    const never = await sitrep.get<{ figure: unknown; candidates: unknown[] }>(
+      '/v1/offensive/state/explain?metric=killed.total&asOf=2024-11-01T00:00:00Z',
+    );
+    expect(never.status).toBe(200);
+    expect(never.body).toEqual(expect.objectContaining({ figure: null, candidates: [] }));
+    const unknown = await sitrep.get<{ detail: string }>('/v1/offensive/state/explain?metric=killed.everyone');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.detail).toContain('metric');
+    expect(unknown.body.detail).toContain('killed.total, killed.civilians');
+  });
+
   it('rejects bad parameters with a 400 naming them', async () => {
     const bad = [
       ['/v1/offensive/state?asOf=yesterday', 'asOf'],
+      ['/v1/offensive/state?knownAt=yesterday', 'knownAt'],
+      ['/v1/offensive/state/explain', 'metric'],
+      ['/v1/offensive/state/explain?metric=killed.total&asOf=soon', 'asOf'],
       ['/v1/offensive/history', 'metric'],
       ['/v1/offensive/history?metric=killed.everyone', 'metric'],
       ['/v1/offensive/history?metric=displaced&source=Nobody', 'source'],

@@ -18,5 +18,8 @@ export * from './timeline/timeline.projection';
 export * from './timeline/timeline.queries';
 export * from './offensive/metrics';
 export * from './offensive/headline';
+export * from './offensive/known-at';
 export * from './offensive/offensive.queries';
+export * from './offensive/explain';
+export * from './offensive/explain.queries';
 export * from './all-projections';

@@ -35,6 +35,12 @@ export class FactsController {
     schema: { type: 'string', format: 'date-time' },
     description: 'reported at or before',
   })
+  @ApiQuery({
+    name: 'knownAt',
+    required: false,
+    schema: { type: 'string', format: 'date-time' },
+    description: 'known (ingested by Sitrep) at or before',
+  })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } })
   @ApiQuery({
     name: 'cursor',
@@ -49,6 +55,7 @@ export class FactsController {
     @Query('source') source?: string,
     @Query('since') since?: string,
     @Query('until') until?: string,
+    @Query('knownAt') knownAt?: string,
     @Query('limit') limit?: string,
     @Query('cursor') cursor?: string,
   ): Promise<{ items: FactView[]; nextCursor: string | null }> {
@@ -58,6 +65,7 @@ export class FactsController {
       source: oneOfParam('source', source, [...SOURCE_IDS, 'none'] as const),
       since: timeParam('since', since),
       until: timeParam('until', until),
+      knownAt: timeParam('knownAt', knownAt),
       limit: integerParam('limit', limit, { min: 1, max: 500, fallback: 100 }),
       cursor: optionalStringParam('cursor', cursor, 500),
     });

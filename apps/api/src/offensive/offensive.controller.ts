@@ -1,8 +1,24 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Database } from '@sitrep/platform';
-import type { HistoryItem, MetricName, OffensiveState, PlaceCollection, TimelineEntry } from '@sitrep/projections';
-import { getMetricHistory, getOffensiveState, getPlaces, getTimeline, METRICS, SOURCE_IDS } from '@sitrep/projections';
+import type {
+  HistoryItem,
+  MetricExplanation,
+  MetricName,
+  OffensiveState,
+  PlaceCollection,
+  TimelineEntry,
+  TwoTimes,
+} from '@sitrep/projections';
+import {
+  explainMetric,
+  getMetricHistory,
+  getOffensiveState,
+  getPlaces,
+  getTimeline,
+  METRICS,
+  SOURCE_IDS,
+} from '@sitrep/projections';
 import { oneOfParam, requiredParam, timeParam } from '../query-params';
 
 const DEVELOPMENT_KINDS = [
@@ -19,8 +35,22 @@ const AS_OF = {
   name: 'asOf',
   required: false,
   schema: { type: 'string' as const, format: 'date-time' },
-  description: 'the picture as reported (by publication time) up to this time; default now',
+  description: 'what had been reported by this time (by publication time); default now',
 };
+
+const KNOWN_AT = {
+  name: 'knownAt',
+  required: false,
+  schema: { type: 'string' as const, format: 'date-time' },
+  description:
+    'what Sitrep had ingested by this time (by the time it recorded the event); default now. With asOf: both bounds apply',
+};
+
+/** The two times of issue 4, each a 400 naming it when it is not a time. */
+const twoTimes = (asOf: unknown, knownAt: unknown): TwoTimes => ({
+  asOf: timeParam('asOf', asOf),
+  knownAt: timeParam('knownAt', knownAt),
+});
 
 @ApiTags('offensive')
 @Controller('v1/offensive')
@@ -36,12 +66,44 @@ export class OffensiveController {
       'A metric never reported is null.',
   })
   @ApiQuery(AS_OF)
+  @ApiQuery(KNOWN_AT)
   @ApiOkResponse({
     description:
-      '{ asOf, metrics: { [metric]: { value, qualifier, source, reportedAt, articleId, sentence, bySource } | null }, capturedPlaces, front, lastIngestedAt }',
+      '{ asOf, applied: { asOf, knownAt }, metrics: { [metric]: { value, qualifier, source, reportedAt, articleId, sentence, bySource } | null }, capturedPlaces, front, lastIngestedAt }',
   })
-  async state(@Query('asOf') asOf?: string): Promise<OffensiveState> {
-    return getOffensiveState(this.database.pool, { asOf: timeParam('asOf', asOf) });
+  async state(@Query('asOf') asOf?: string, @Query('knownAt') knownAt?: string): Promise<OffensiveState> {
+    return getOffensiveState(this.database.pool, twoTimes(asOf, knownAt));
+  }
+
+  @Get('state/explain')
+  @ApiOperation({
+    summary:
+      "The chain behind one metric's headline: the figure, the facts it was chosen from and why, and their sources",
+    description:
+      "Candidates are each source's most recent figure, the headline first; `setAside` are the other reports, each with why it lost " +
+      '(older report of the same source, smaller figure within the same article…). Every fact comes with its sentence, its article ' +
+      '(id, title, outlet, publishedAt, link) and the event it was read from (id, position, hash, type, recordedAt), as /v1/events serves it. ' +
+      'A metric never reported (within the times given) is a 200 with `figure: null` and no candidates.',
+  })
+  @ApiQuery({ name: 'metric', required: true, schema: { type: 'string', enum: [...METRICS] } })
+  @ApiQuery(AS_OF)
+  @ApiQuery(KNOWN_AT)
+  @ApiOkResponse({
+    description:
+      '{ metric, applied: { asOf, knownAt }, rule, figure: { value, qualifier, source, reportedAt, articleId, sentence, bySource } | null, reason, ' +
+      'candidates: [{ outcome, reason, lostTo, fact: { id, kind, group, value, qualifier, source, sentence, reportedAt, knownAt, extractorVersion }, ' +
+      'copies, copyArticleIds, article: { id, title, outlet, publishedAt, link }, event: { id, position, hash, type, recordedAt } }], setAside: [same] }',
+  })
+  async explain(
+    @Query('metric') metric?: string,
+    @Query('asOf') asOf?: string,
+    @Query('knownAt') knownAt?: string,
+  ): Promise<MetricExplanation> {
+    return explainMetric(
+      this.database.pool,
+      requiredParam('metric', metric, (name, raw) => oneOfParam(name, raw, METRICS)),
+      twoTimes(asOf, knownAt),
+    );
   }
 
   @Get('history')
@@ -51,19 +113,21 @@ export class OffensiveController {
   @ApiQuery({ name: 'metric', required: true, schema: { type: 'string', enum: [...METRICS] } })
   @ApiQuery({ name: 'source', required: false, schema: { type: 'string', enum: [...SOURCE_IDS, 'none'] } })
   @ApiQuery({ ...AS_OF, description: 'reports up to this time (by publication); default all' })
+  @ApiQuery(KNOWN_AT)
   @ApiOkResponse({
     description:
-      '{ metric, items: [{ value, qualifier, source, reportedAt, knownAt, articleId, sentence, outlet, title, copies, copyArticleIds, extractorVersion }] }',
+      '{ metric, applied: { asOf, knownAt }, items: [{ value, qualifier, source, reportedAt, knownAt, articleId, sentence, outlet, title, copies, copyArticleIds, extractorVersion }] }',
   })
   async history(
     @Query('metric') metric?: string,
     @Query('source') source?: string,
     @Query('asOf') asOf?: string,
-  ): Promise<{ metric: MetricName; items: HistoryItem[] }> {
+    @Query('knownAt') knownAt?: string,
+  ): Promise<{ metric: MetricName; applied: TwoTimes; items: HistoryItem[] }> {
     return getMetricHistory(this.database.pool, {
       metric: requiredParam('metric', metric, (name, raw) => oneOfParam(name, raw, METRICS)),
       source: oneOfParam('source', source, [...SOURCE_IDS, 'none'] as const),
-      until: timeParam('asOf', asOf),
+      ...twoTimes(asOf, knownAt),
     });
   }
 
@@ -73,9 +137,12 @@ export class OffensiveController {
       "Places the articles name, as a GeoJSON FeatureCollection, with mentions, captures and the front's distance",
   })
   @ApiQuery(AS_OF)
-  @ApiOkResponse({ description: 'GeoJSON FeatureCollection of Points ([lon, lat])' })
-  async places(@Query('asOf') asOf?: string): Promise<PlaceCollection> {
-    return getPlaces(this.database.pool, { asOf: timeParam('asOf', asOf) });
+  @ApiQuery(KNOWN_AT)
+  @ApiOkResponse({
+    description: 'GeoJSON FeatureCollection of Points ([lon, lat]), with the foreign member applied: { asOf, knownAt }',
+  })
+  async places(@Query('asOf') asOf?: string, @Query('knownAt') knownAt?: string): Promise<PlaceCollection> {
+    return getPlaces(this.database.pool, twoTimes(asOf, knownAt));
   }
 
   @Get('timeline')
@@ -83,18 +150,22 @@ export class OffensiveController {
   @ApiQuery({ name: 'kind', required: false, schema: { type: 'string', enum: [...DEVELOPMENT_KINDS] } })
   @ApiQuery({ name: 'since', required: false, schema: { type: 'string', format: 'date-time' } })
   @ApiQuery({ name: 'until', required: false, schema: { type: 'string', format: 'date-time' } })
+  @ApiQuery(KNOWN_AT)
   @ApiOkResponse({
-    description: '{ items: [{ kind, place, date, firstReportedAt, latestReportedAt, reports, articles }] }',
+    description:
+      '{ applied: { knownAt }, items: [{ kind, place, date, firstReportedAt, latestReportedAt, reports, articles }] }',
   })
   async timeline(
     @Query('kind') kind?: string,
     @Query('since') since?: string,
     @Query('until') until?: string,
-  ): Promise<{ items: TimelineEntry[] }> {
+    @Query('knownAt') knownAt?: string,
+  ): Promise<{ applied: { knownAt: string | null }; items: TimelineEntry[] }> {
     return getTimeline(this.database.pool, {
       kind: oneOfParam('kind', kind, DEVELOPMENT_KINDS),
       since: timeParam('since', since),
       until: timeParam('until', until),
+      knownAt: timeParam('knownAt', knownAt),
     });
   }
 }

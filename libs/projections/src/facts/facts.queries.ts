@@ -69,6 +69,8 @@ export interface FactFilter {
   /** Reported at or after / at or before (ISO-8601). */
   since: string | null;
   until: string | null;
+  /** Known (ingested) at or before: the article version the model holds (issue 4). */
+  knownAt?: string | null;
   limit: number;
   cursor: string | null;
 }
@@ -88,6 +90,7 @@ export const listFacts = async (
        and ($5::timestamptz is null or reported_at <= $5)
        and ($6::timestamptz is null or reported_at < $6
             or (reported_at = $6 and (article_id < $7 or (article_id = $7 and ordinal > $8))))
+       and ($10::timestamptz is null or known_at <= $10)
      order by reported_at desc, article_id desc, ordinal asc
      limit $9`,
     [
@@ -100,6 +103,7 @@ export const listFacts = async (
       after?.[1] ?? null,
       after?.[2] ?? null,
       filter.limit + 1,
+      filter.knownAt ?? null,
     ],
   );
   const page = rows.slice(0, filter.limit);

@@ -1,5 +1,12 @@
-import type { ArticleIngestedV1, SitrepEvent, StoredEvent } from '@sitrep/events';
-import { ARTICLE_INGESTED, ARTICLE_REVISED, dataschemaOf, deterministicEventId, EVENT_SOURCE } from '@sitrep/events';
+import type { ArticleIngestedV1, PublishedSitrepEvent, StoredEvent } from '@sitrep/events';
+import {
+  ARTICLE_INGESTED,
+  ARTICLE_REVISED,
+  dataschemaOf,
+  deterministicEventId,
+  EVENT_SOURCE,
+  upcast,
+} from '@sitrep/events';
 import type { Pool } from '@sitrep/storage';
 import { createPool, inTransaction, migrate } from '@sitrep/storage';
 import { createTestDatabase } from '@sitrep/testing';
@@ -54,8 +61,13 @@ const article = (
     dataschema: dataschemaOf(type, 1),
     dataversion: 1,
     data: revisionOf === undefined ? data : { ...data, previousContentHash: revisionOf },
-  } as SitrepEvent;
-  return { position, event, recordedAt: new Date(Date.parse(publishedAt) + 3_600_000).toISOString(), hash: 'h' };
+  } as PublishedSitrepEvent;
+  return {
+    position,
+    event: upcast(event),
+    recordedAt: new Date(Date.parse(publishedAt) + 3_600_000).toISOString(),
+    hash: 'h',
+  };
 };
 
 describe('read models of the offensive, in PostgreSQL', () => {
@@ -104,7 +116,7 @@ describe('read models of the offensive, in PostgreSQL', () => {
         publishedAt: '2024-11-29T09:00:00Z',
       }),
     );
-    const now = await getOffensiveState(pool, { asOf: null });
+    const now = await getOffensiveState(pool, { asOf: null, knownAt: null });
     expect(now.metrics['killed.total']).toEqual(
       expect.objectContaining({
         value: 242,
@@ -121,7 +133,7 @@ describe('read models of the offensive, in PostgreSQL', () => {
     expect(now.metrics.displaced).toBeNull();
     expect(now.lastIngestedAt).toBe('2024-11-29T10:00:00.000Z');
 
-    const before = await getOffensiveState(pool, { asOf: '2024-11-28T23:59:59.000Z' });
+    const before = await getOffensiveState(pool, { asOf: '2024-11-28T23:59:59.000Z', knownAt: null });
     expect(before.metrics['killed.total']).toEqual(expect.objectContaining({ value: 200, source: null }));
     expect(before.lastIngestedAt).toBe('2024-11-28T10:00:00.000Z');
   });
@@ -181,7 +193,7 @@ describe('read models of the offensive, in PostgreSQL', () => {
       { article_id: 'a3', cluster_id: 'a1' },
       { article_id: 'a4', cluster_id: 'a4' },
     ]);
-    const history = await getMetricHistory(pool, { metric: 'killed.total', source: null, until: null });
+    const history = await getMetricHistory(pool, { metric: 'killed.total', source: null, asOf: null, knownAt: null });
     expect(history.items.map((item) => [item.articleId, item.value, item.copies])).toEqual([
       ['a1', 242, 3],
       ['a4', 242, 1],
@@ -196,7 +208,7 @@ describe('read models of the offensive, in PostgreSQL', () => {
 
   it('serves captured places with who took them, the front, and places as GeoJSON', async () => {
     await apply(article('a1', { text: WIRE_STORY, publishedAt: '2024-11-29T09:00:00Z' }));
-    const state = await getOffensiveState(pool, { asOf: null });
+    const state = await getOffensiveState(pool, { asOf: null, knownAt: null });
     expect(state.capturedPlaces).toEqual([
       expect.objectContaining({
         place: 'Saraqeb',
@@ -208,7 +220,7 @@ describe('read models of the offensive, in PostgreSQL', () => {
     expect(state.front).toEqual([
       expect.objectContaining({ place: 'Aleppo', distanceKm: 10, qualifier: 'up_to', source: 'SOHR' }),
     ]);
-    const places = await getPlaces(pool, { asOf: null });
+    const places = await getPlaces(pool, { asOf: null, knownAt: null });
     const aleppo = places.features.find((f) => f.id === 'Aleppo');
     expect(aleppo?.geometry.coordinates.map(Math.round)).toEqual([37, 36]);
     expect(aleppo?.properties).toEqual(
@@ -217,7 +229,7 @@ describe('read models of the offensive, in PostgreSQL', () => {
     expect(places.features.find((f) => f.id === 'Saraqeb')?.properties.captured).toEqual(
       expect.objectContaining({ capturedBy: 'insurgents' }),
     );
-    expect((await getPlaces(pool, { asOf: '2024-11-28T00:00:00Z' })).features).toEqual([]);
+    expect((await getPlaces(pool, { asOf: '2024-11-28T00:00:00Z', knownAt: null })).features).toEqual([]);
   });
 
   it('pages facts newest first, filtered by kind, source and time', async () => {

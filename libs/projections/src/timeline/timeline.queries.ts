@@ -36,12 +36,18 @@ interface DevelopmentRow {
 
 /**
  * The developments of the offensive, oldest first: one entry per development (kind and place; per
- * day for shelling and air strikes), with every article that reports it.
+ * day for shelling and air strikes), with every article that reports it. `since` and `until` bound
+ * the reported time; `knownAt` keeps what Sitrep had ingested by then (the article version it holds).
  */
 export const getTimeline = async (
   db: Db,
-  { kind, since, until }: { kind: string | null; since: string | null; until: string | null },
-): Promise<{ items: TimelineEntry[] }> => {
+  {
+    kind,
+    since,
+    until,
+    knownAt = null,
+  }: { kind: string | null; since: string | null; until: string | null; knownAt?: string | null },
+): Promise<{ applied: { knownAt: string | null }; items: TimelineEntry[] }> => {
   const { rows } = await db.query<DevelopmentRow>(
     `select d.article_id, d.kind, d.place, d.sentence, d.title, d.outlet, d.reported_at,
             coalesce(fp.cluster_id, d.article_id) as cluster_id
@@ -49,8 +55,9 @@ export const getTimeline = async (
      where ($1::text is null or d.kind = $1)
        and ($2::timestamptz is null or d.reported_at >= $2::timestamptz)
        and ($3::timestamptz is null or d.reported_at <= $3::timestamptz)
+       and ($4::timestamptz is null or d.known_at <= $4::timestamptz)
      order by d.reported_at, d.known_at, d.article_id, d.ordinal`,
-    [kind, since, until],
+    [kind, since, until, knownAt],
   );
   const entries = new Map<string, { entry: TimelineEntry; clusters: Set<string> }>();
   for (const row of rows) {
@@ -83,5 +90,5 @@ export const getTimeline = async (
       sentence: row.sentence,
     });
   }
-  return { items: [...entries.values()].map(({ entry }) => entry) };
+  return { applied: { knownAt }, items: [...entries.values()].map(({ entry }) => entry) };
 };
