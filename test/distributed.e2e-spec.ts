@@ -186,6 +186,8 @@ const publishArticles = async (config: Config, total: number, prefix: string): P
     publishedAt: '2024-11-28T00:00:00.000Z',
     text: `Body ${n}`,
     contentHash: `hash-${n}`,
+    language: null,
+    authors: [],
   }));
   const events: SitrepEvent[] = articleEventsFrom(articles, new Map(), new Date('2024-11-28T00:00:00Z'));
   const sink = new KafkaSink(kafkaFrom(config), config);

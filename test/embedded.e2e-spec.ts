@@ -11,7 +11,7 @@ interface Page<T> {
   nextCursor: string | null;
 }
 interface LogPage {
-  items: { position: number; id: string; type: string; subject: string; data: Record<string, unknown> }[];
+  items: { position: number; id: string; type: string; subject: string; hash: string; data: Record<string, unknown> }[];
   next: number | null;
 }
 
@@ -106,6 +106,13 @@ describe('embedded: feeds → event log → PostgreSQL → API, in one process',
     expect(all.map((event) => event.position)).toEqual(all.map((_, index) => index + 1));
   });
 
+  it('serves the head of the hash chain for an auditor to pin', async () => {
+    const last = (await events()).at(-1);
+    const head = await sitrep.get<{ position: number; hash: string; events: number }>('/v1/audit/head');
+    expect(head.body).toEqual({ position: last?.position, hash: last?.hash, events: last?.position });
+    expect(head.body.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it('rejects writes without the API key and bad parameters with 400 naming them', async () => {
     expect((await sitrep.request('POST', '/v1/feeds', { body: { url: 'https://wire.test/feed' } })).status).toBe(401);
     expect(
@@ -173,11 +180,13 @@ describe('embedded: feeds → event log → PostgreSQL → API, in one process',
         'get /v1/articles',
         'get /v1/articles/{id}',
         'get /v1/events',
+        'get /v1/audit/head',
         'get /v1/feeds',
         'post /v1/feeds',
         'delete /v1/feeds/{id}',
         'get /v1/facts',
         'get /v1/offensive/state',
+        'get /v1/offensive/state/explain',
         'get /v1/offensive/history',
         'get /v1/offensive/places',
         'get /v1/offensive/timeline',

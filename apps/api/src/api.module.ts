@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ArticlesController } from './articles/articles.controller';
+import { AuditController } from './audit/audit.controller';
 import { EventsController } from './events/events.controller';
 import { FactsController } from './facts/facts.controller';
 import { FeedsController } from './feeds/feeds.controller';
@@ -16,6 +17,7 @@ import { ProblemFilter } from './problem.filter';
     OffensiveController,
     EventsController,
     FeedsController,
+    AuditController,
   ],
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
 })

@@ -1,7 +1,9 @@
+import { auditCommand } from './audit.command';
 import { evalCommand } from './eval.command';
 import { extractCommand } from './extract.command';
 import { migrateCommand } from './migrate.command';
 import { replayCommand } from './replay.command';
+import { verifyCommand } from './verify.command';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -9,7 +11,9 @@ const COMMANDS: Record<string, Command> = {
   extract: extractCommand,
   eval: evalCommand,
   replay: replayCommand,
+  verify: verifyCommand,
   migrate: migrateCommand,
+  audit: auditCommand,
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -7,3 +7,7 @@ export * from './apply-to-read-models';
 export * from './event-log-runner';
 export * from './kafka-runner';
 export * from './rebuild-projections';
+export * from './scratch-schema';
+export * from './kafka-replay-source';
+export * from './read-model-digest';
+export * from './verify-projections';
