@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@sitrep/config';
-import type { Pool } from '@sitrep/storage';
-import { createPool, migrate, startEmbeddedPostgres } from '@sitrep/storage';
+import { READ_MODEL_TABLES } from '@sitrep/projections';
+import type { Pool, PoolClient } from '@sitrep/storage';
+import { createPool, inReadSnapshot, migrate, startEmbeddedPostgres } from '@sitrep/storage';
 import { join } from 'node:path';
 import { CONFIG } from './tokens';
 
@@ -41,6 +42,11 @@ export class Database implements OnApplicationShutdown {
       throw error;
     }
     return new Database(pool, stop !== null, stop);
+  }
+
+  /** Several queries that must see one state of the read models (see inReadSnapshot). */
+  readModels<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return inReadSnapshot(this.pool, READ_MODEL_TABLES, work);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -15,3 +15,8 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   placesProjection,
   timelineProjection,
 ];
+
+/** Every read-model table, each once: what one consistent read of the read models locks. */
+export const READ_MODEL_TABLES: readonly string[] = [
+  ...new Set(ALL_PROJECTIONS.flatMap((projection) => projection.tables)),
+];

@@ -35,3 +35,28 @@ export const inTransaction = async <T>(pool: pg.Pool, work: (client: pg.PoolClie
     client.release();
   }
 };
+
+/**
+ * Runs read-only queries on one consistent view of `tables`: share locks first, then a repeatable-read
+ * snapshot (LOCK takes none; the first query does, after the locks are held). A replay swaps tables
+ * under exclusive locks, so its swap lands entirely before or after the work, never in the middle.
+ */
+export const inReadSnapshot = async <T>(
+  pool: pg.Pool,
+  tables: readonly string[],
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> => {
+  const client = await pool.connect();
+  try {
+    await client.query('begin transaction isolation level repeatable read read only');
+    if (tables.length > 0) await client.query(`lock table ${tables.join(', ')} in access share mode`);
+    const result = await work(client);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+};

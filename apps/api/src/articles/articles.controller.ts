@@ -33,8 +33,11 @@ export class ArticlesController {
   @Get(':id')
   @ApiOperation({ summary: 'One article with its text and the facts read out of it' })
   async one(@Param('id') id: string): Promise<ArticleDetail & { facts: FactView[] }> {
-    const article = await getArticle(this.database.pool, id);
-    if (!article) throw new NotFoundException(`article ${id}: not found`);
-    return { ...article, facts: await factsOfArticle(this.database.pool, id) };
+    const found = await this.database.readModels(async (db) => {
+      const article = await getArticle(db, id);
+      return article && { ...article, facts: await factsOfArticle(db, id) };
+    });
+    if (!found) throw new NotFoundException(`article ${id}: not found`);
+    return found;
   }
 }

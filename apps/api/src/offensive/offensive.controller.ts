@@ -72,7 +72,8 @@ export class OffensiveController {
       '{ asOf, applied: { asOf, knownAt }, metrics: { [metric]: { value, qualifier, source, reportedAt, articleId, sentence, bySource } | null }, capturedPlaces, front, lastIngestedAt }',
   })
   async state(@Query('asOf') asOf?: string, @Query('knownAt') knownAt?: string): Promise<OffensiveState> {
-    return getOffensiveState(this.database.pool, twoTimes(asOf, knownAt));
+    const times = twoTimes(asOf, knownAt);
+    return this.database.readModels((db) => getOffensiveState(db, times));
   }
 
   @Get('state/explain')
@@ -99,11 +100,9 @@ export class OffensiveController {
     @Query('asOf') asOf?: string,
     @Query('knownAt') knownAt?: string,
   ): Promise<MetricExplanation> {
-    return explainMetric(
-      this.database.pool,
-      requiredParam('metric', metric, (name, raw) => oneOfParam(name, raw, METRICS)),
-      twoTimes(asOf, knownAt),
-    );
+    const name = requiredParam('metric', metric, (param, raw) => oneOfParam(param, raw, METRICS));
+    const times = twoTimes(asOf, knownAt);
+    return this.database.readModels((db) => explainMetric(db, name, times));
   }
 
   @Get('history')
@@ -124,11 +123,12 @@ export class OffensiveController {
     @Query('asOf') asOf?: string,
     @Query('knownAt') knownAt?: string,
   ): Promise<{ metric: MetricName; applied: TwoTimes; items: HistoryItem[] }> {
-    return getMetricHistory(this.database.pool, {
+    const query = {
       metric: requiredParam('metric', metric, (name, raw) => oneOfParam(name, raw, METRICS)),
       source: oneOfParam('source', source, [...SOURCE_IDS, 'none'] as const),
       ...twoTimes(asOf, knownAt),
-    });
+    };
+    return this.database.readModels((db) => getMetricHistory(db, query));
   }
 
   @Get('places')
@@ -142,7 +142,8 @@ export class OffensiveController {
     description: 'GeoJSON FeatureCollection of Points ([lon, lat]), with the foreign member applied: { asOf, knownAt }',
   })
   async places(@Query('asOf') asOf?: string, @Query('knownAt') knownAt?: string): Promise<PlaceCollection> {
-    return getPlaces(this.database.pool, twoTimes(asOf, knownAt));
+    const times = twoTimes(asOf, knownAt);
+    return this.database.readModels((db) => getPlaces(db, times));
   }
 
   @Get('timeline')
@@ -161,11 +162,12 @@ export class OffensiveController {
     @Query('until') until?: string,
     @Query('knownAt') knownAt?: string,
   ): Promise<{ applied: { knownAt: string | null }; items: TimelineEntry[] }> {
-    return getTimeline(this.database.pool, {
+    const query = {
       kind: oneOfParam('kind', kind, DEVELOPMENT_KINDS),
       since: timeParam('since', since),
       until: timeParam('until', until),
       knownAt: timeParam('knownAt', knownAt),
-    });
+    };
+    return this.database.readModels((db) => getTimeline(db, query));
   }
 }
