@@ -1,36 +1,24 @@
 import type { PublishedSitrepEvent } from '@sitrep/events';
-import { ARTICLE_INGESTED, dataschemaOf, deterministicEventId, EVENT_SOURCE } from '@sitrep/events';
 import type { Pool } from '@sitrep/storage';
 import { appendEvents, createPool, inTransaction, logHead, migrate } from '@sitrep/storage';
-import { createTestDatabase } from '@sitrep/testing';
+import { createTestDatabase, testArticleIngested } from '@sitrep/testing';
 import { execFile } from 'node:child_process';
 
 // Issue 4, "Done when": a row of event_log changed by hand (its data, two rows swapped, one deleted)
 // makes `audit verify` exit 1 and print that row's position; an intact log prints its head.
 
-const article = (n: number): PublishedSitrepEvent => ({
-  specversion: '1.0',
-  id: deterministicEventId('audit', String(n)),
-  type: ARTICLE_INGESTED,
-  source: EVENT_SOURCE,
-  subject: `a_${n}`,
-  time: `2024-11-${String(20 + n).padStart(2, '0')}T08:00:00.000Z`,
-  datacontenttype: 'application/json',
-  dataschema: dataschemaOf(ARTICLE_INGESTED, 2),
-  dataversion: 2,
-  data: {
-    articleId: `a_${n}`,
+const article = (n: number): PublishedSitrepEvent =>
+  testArticleIngested(n, {
+    idPrefix: 'audit',
+    version: 2,
+    time: `2024-11-${String(20 + n).padStart(2, '0')}T08:00:00.000Z`,
+    publishedAt: '2024-11-28T08:00:00.000Z',
     feedUrl: 'https://wire.test/rss',
     outlet: 'Wire',
     title: `Report ${n}`,
-    link: null,
-    publishedAt: '2024-11-28T08:00:00.000Z',
     text: `At least ${n * 10} people were killed, the monitor said.`,
-    contentHash: `h_${n}`,
-    language: 'en',
     authors: [`Reporter ${n}`],
-  },
-});
+  });
 
 interface Run {
   code: number | null;

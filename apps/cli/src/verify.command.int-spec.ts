@@ -1,38 +1,25 @@
 import type { PublishedSitrepEvent } from '@sitrep/events';
-import { ARTICLE_INGESTED, dataschemaOf, deterministicEventId, EVENT_SOURCE } from '@sitrep/events';
 import { ALL_PROJECTIONS } from '@sitrep/projections';
 import type { Pool } from '@sitrep/storage';
 import { createPool, migrate } from '@sitrep/storage';
-import { createTestDatabase } from '@sitrep/testing';
+import { createTestDatabase, testArticleIngested } from '@sitrep/testing';
 import { EventLogRunner, EventLogSink, verifyProjections } from '@sitrep/transport';
 import { execFile } from 'node:child_process';
 
 // Issue 4, "Done when": two rebuilds from the same log give equal digests and `verify` exits 0; a row
 // of a read model changed by hand makes `verify` exit 1 and name it.
 
-const article = (n: number): PublishedSitrepEvent => ({
-  specversion: '1.0',
-  id: deterministicEventId('verify', String(n)),
-  type: ARTICLE_INGESTED,
-  source: EVENT_SOURCE,
-  subject: `a_${n}`,
-  time: `2024-11-${String(20 + n).padStart(2, '0')}T08:00:00.000Z`,
-  datacontenttype: 'application/json',
-  dataschema: dataschemaOf(ARTICLE_INGESTED, 1),
-  dataversion: 1,
-  data: {
-    articleId: `a_${n}`,
+const article = (n: number): PublishedSitrepEvent =>
+  testArticleIngested(n, {
+    idPrefix: 'verify',
+    time: `2024-11-${String(20 + n).padStart(2, '0')}T08:00:00.000Z`,
     feedUrl: 'https://wire.test/rss',
     outlet: 'Wire',
     title: `Fighting near Aleppo, day ${n}`,
-    link: null,
-    publishedAt: `2024-11-${String(20 + n).padStart(2, '0')}T08:00:00.000Z`,
     text:
       `At least ${n * 10 + 4} people were killed in Aleppo, the Syrian Observatory for Human Rights said. ` +
       `Insurgents captured Saraqib, and ${n * 1000} people were displaced.`,
-    contentHash: `h_${n}`,
-  },
-});
+  });
 
 interface Run {
   code: number | null;

@@ -1,6 +1,5 @@
 import type { PublishedSitrepEvent } from '@sitrep/events';
-import { ARTICLE_INGESTED, dataschemaOf, deterministicEventId, EVENT_SOURCE } from '@sitrep/events';
-import { createTestDatabase } from '@sitrep/testing';
+import { createTestDatabase, testArticleIngested } from '@sitrep/testing';
 import { auditHead, verifyChain } from './audit-chain';
 import { appendEvents, GENESIS_HASH, logHead } from './event-log';
 import { migrate } from './migrate';
@@ -8,28 +7,16 @@ import type { Pool } from './pool';
 import { createPool, inTransaction } from './pool';
 
 // Extra data fields (numbers, nesting) are in no schema; the log stores and hashes them all the same.
-const ingested = (n: number, text: string, extra: Record<string, unknown> = {}): PublishedSitrepEvent => ({
-  specversion: '1.0',
-  id: deterministicEventId('chain', String(n)),
-  type: ARTICLE_INGESTED,
-  source: EVENT_SOURCE,
-  subject: `a_${n}`,
-  time: '2024-11-28T08:00:00.123Z',
-  datacontenttype: 'application/json',
-  dataschema: dataschemaOf(ARTICLE_INGESTED, 1),
-  dataversion: 1,
-  data: {
-    articleId: `a_${n}`,
+const ingested = (n: number, text: string, extraData: Record<string, unknown> = {}): PublishedSitrepEvent =>
+  testArticleIngested(n, {
+    idPrefix: 'chain',
+    time: '2024-11-28T08:00:00.123Z',
+    publishedAt: null,
     feedUrl: 'https://wire.test/rss',
     outlet: null,
-    title: `Title ${n}`,
-    link: null,
-    publishedAt: null,
     text,
-    contentHash: `h_${n}`,
-    ...extra,
-  },
-});
+    extraData,
+  });
 
 // jsonb is not text: it reorders keys, drops insignificant whitespace, rewrites escapes and numbers.
 // The chain hashes canonical JSON, which must come out the same from what was appended and from what

@@ -20,11 +20,15 @@ export const createPool = (connectionString: string, max = 10): pg.Pool => {
   return pool;
 };
 
-/** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
-export const inTransaction = async <T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+/** Runs `work` in one transaction opened by `begin`: committed when it resolves, rolled back when it throws. */
+const transaction = async <T>(
+  pool: pg.Pool,
+  begin: string,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> => {
   const client = await pool.connect();
   try {
-    await client.query('begin');
+    await client.query(begin);
     const result = await work(client);
     await client.query('commit');
     return result;
@@ -36,27 +40,21 @@ export const inTransaction = async <T>(pool: pg.Pool, work: (client: pg.PoolClie
   }
 };
 
+/** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+export const inTransaction = <T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> =>
+  transaction(pool, 'begin', work);
+
 /**
  * Runs read-only queries on one consistent view of `tables`: share locks first, then a repeatable-read
  * snapshot (LOCK takes none; the first query does, after the locks are held). A replay swaps tables
  * under exclusive locks, so its swap lands entirely before or after the work, never in the middle.
  */
-export const inReadSnapshot = async <T>(
+export const inReadSnapshot = <T>(
   pool: pg.Pool,
   tables: readonly string[],
   work: (client: pg.PoolClient) => Promise<T>,
-): Promise<T> => {
-  const client = await pool.connect();
-  try {
-    await client.query('begin transaction isolation level repeatable read read only');
+): Promise<T> =>
+  transaction(pool, 'begin transaction isolation level repeatable read read only', async (client) => {
     if (tables.length > 0) await client.query(`lock table ${tables.join(', ')} in access share mode`);
-    const result = await work(client);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-};
+    return work(client);
+  });

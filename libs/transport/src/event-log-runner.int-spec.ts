@@ -1,34 +1,13 @@
 import type { PublishedSitrepEvent, StoredEvent } from '@sitrep/events';
-import { ARTICLE_INGESTED, dataschemaOf, deterministicEventId, EVENT_SOURCE } from '@sitrep/events';
 import type { Projection } from '@sitrep/projections';
 import { articlesProjection, sql } from '@sitrep/projections';
 import type { Pool } from '@sitrep/storage';
 import { appendEvents, createPool, inTransaction, migrate } from '@sitrep/storage';
-import { createTestDatabase, waitFor } from '@sitrep/testing';
+import { createTestDatabase, testArticleIngested, waitFor } from '@sitrep/testing';
 import { EventLogRunner } from './event-log-runner';
 import { EventLogSink } from './event-log-sink';
 
-const article = (n: number, text = `Body ${n}`): PublishedSitrepEvent => ({
-  specversion: '1.0',
-  id: deterministicEventId('test', String(n), text),
-  type: ARTICLE_INGESTED,
-  source: EVENT_SOURCE,
-  subject: `a_${n}`,
-  time: '2024-11-28T00:00:00.000Z',
-  datacontenttype: 'application/json',
-  dataschema: dataschemaOf(ARTICLE_INGESTED, 1),
-  dataversion: 1,
-  data: {
-    articleId: `a_${n}`,
-    feedUrl: 'https://feed.test',
-    outlet: 'Test',
-    title: `Title ${n}`,
-    link: null,
-    publishedAt: '2024-11-28T00:00:00.000Z',
-    text,
-    contentHash: `h_${n}_${text}`,
-  },
-});
+const article = (n: number, text = `Body ${n}`): PublishedSitrepEvent => testArticleIngested(n, { text });
 
 /** Records the order in which the runner applied positions, to prove none is skipped or repeated. */
 const orderRecorder: Projection = {

@@ -1,10 +1,9 @@
 import { loadConfig } from '@sitrep/config';
 import type { PublishedSitrepEvent } from '@sitrep/events';
-import { ARTICLE_INGESTED, dataschemaOf, deterministicEventId, EVENT_SOURCE } from '@sitrep/events';
 import { articlesProjection } from '@sitrep/projections';
 import type { Pool } from '@sitrep/storage';
 import { createPool, migrate } from '@sitrep/storage';
-import { createTestDatabase, uniqueName, waitFor } from '@sitrep/testing';
+import { createTestDatabase, testArticleIngested, uniqueName, waitFor } from '@sitrep/testing';
 import type { Kafka } from 'kafkajs';
 import { kafkaFrom, topicsOf } from './kafka-client';
 import { KafkaRunner } from './kafka-runner';
@@ -15,27 +14,13 @@ import { rebuildProjections } from './rebuild-projections';
 const BASE_MS = Date.parse('2024-11-29T00:00:00.000Z');
 const MINUTE_MS = 60_000;
 
-const article = (n: number): PublishedSitrepEvent => ({
-  specversion: '1.0',
-  id: deterministicEventId('kafka-replay', String(n)),
-  type: ARTICLE_INGESTED,
-  source: EVENT_SOURCE,
-  subject: `a_${n}`,
-  time: new Date(BASE_MS + n * MINUTE_MS).toISOString(),
-  datacontenttype: 'application/json',
-  dataschema: dataschemaOf(ARTICLE_INGESTED, 1),
-  dataversion: 1,
-  data: {
-    articleId: `a_${n}`,
-    feedUrl: 'https://feed.test',
-    outlet: 'Test',
-    title: `Title ${n}`,
-    link: null,
+const article = (n: number): PublishedSitrepEvent =>
+  testArticleIngested(n, {
+    idPrefix: 'kafka-replay',
+    time: new Date(BASE_MS + n * MINUTE_MS).toISOString(),
     publishedAt: null,
     text: `Text ${n}`,
-    contentHash: `h_${n}`,
-  },
-});
+  });
 
 describe('replay from Kafka (distributed mode)', () => {
   const EVENTS = 8;

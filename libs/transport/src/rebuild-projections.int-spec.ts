@@ -1,35 +1,19 @@
 import type { PublishedSitrepEvent } from '@sitrep/events';
-import { ARTICLE_INGESTED, dataschemaOf, deterministicEventId, EVENT_SOURCE } from '@sitrep/events';
 import { ALL_PROJECTIONS, articlesProjection, factsProjection, feedsProjection } from '@sitrep/projections';
 import type { Pool } from '@sitrep/storage';
 import { createPool, migrate } from '@sitrep/storage';
-import { createTestDatabase, waitFor } from '@sitrep/testing';
+import { createTestDatabase, testArticleIngested, waitFor } from '@sitrep/testing';
 import { EventLogRunner } from './event-log-runner';
 import { EventLogSink } from './event-log-sink';
 import type { RebuildProgress } from './rebuild-projections';
 import { rebuildProjections } from './rebuild-projections';
 
-const article = (n: number): PublishedSitrepEvent => ({
-  specversion: '1.0',
-  id: deterministicEventId('rebuild', String(n)),
-  type: ARTICLE_INGESTED,
-  source: EVENT_SOURCE,
-  subject: `a_${n}`,
-  time: '2024-11-29T00:00:00.000Z',
-  datacontenttype: 'application/json',
-  dataschema: dataschemaOf(ARTICLE_INGESTED, 1),
-  dataversion: 1,
-  data: {
-    articleId: `a_${n}`,
-    feedUrl: 'https://feed.test',
-    outlet: 'Test',
-    title: `Title ${n}`,
-    link: null,
-    publishedAt: '2024-11-29T00:00:00.000Z',
+const article = (n: number): PublishedSitrepEvent =>
+  testArticleIngested(n, {
+    idPrefix: 'rebuild',
+    time: '2024-11-29T00:00:00.000Z',
     text: `At least ${n + 1} people were killed in Aleppo, the Syrian Observatory for Human Rights said.`,
-    contentHash: `h_${n}`,
-  },
-});
+  });
 
 describe('rebuildProjections (issue 4: replay without downtime)', () => {
   let pool: Pool;
