@@ -1,6 +1,6 @@
 import type { Config } from '@sitrep/config';
 import type { Pool } from '@sitrep/storage';
-import { createPool, migrate, startEmbeddedPostgres } from '@sitrep/storage';
+import { createPool, migrate, runningEmbeddedPostgresUrl, startEmbeddedPostgres } from '@sitrep/storage';
 import { join } from 'node:path';
 
 export interface OpenDatabase {
@@ -9,13 +9,15 @@ export interface OpenDatabase {
 }
 
 /**
- * The database the apps use: DATABASE_URL, else the embedded server's data folder, started for the
- * command's duration. Migrated, so that a command works on a fresh installation too.
+ * The database the apps use: DATABASE_URL, else the embedded server of the data folder: the one an
+ * `npm start` is running, or one started for the command's duration. Migrated, so that a command
+ * works on a fresh installation too.
  */
 export const openDatabase = async (config: Config): Promise<OpenDatabase> => {
-  const embedded =
-    config.databaseUrl === null ? await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres') }) : null;
-  const pool = createPool(config.databaseUrl ?? embedded?.url ?? '');
+  const dataDir = join(config.dataDir, 'postgres');
+  const running = config.databaseUrl === null ? await runningEmbeddedPostgresUrl(dataDir) : null;
+  const embedded = config.databaseUrl === null && running === null ? await startEmbeddedPostgres({ dataDir }) : null;
+  const pool = createPool(config.databaseUrl ?? running ?? embedded?.url ?? '');
   try {
     await migrate(pool);
   } catch (error) {

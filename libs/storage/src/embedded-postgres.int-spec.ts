@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { EmbeddedPostgres } from './embedded-postgres';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { runningEmbeddedPostgresUrl, startEmbeddedPostgres } from './embedded-postgres';
 
 const query = async (url: string, sql: string): Promise<pg.QueryResultRow[]> => {
   const client = new pg.Client({ connectionString: url });
@@ -63,6 +63,14 @@ describe('startEmbeddedPostgres', () => {
     server = await startEmbeddedPostgres({ dataDir });
 
     await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(/EMBEDDED_POSTGRES_RUNNING/);
+  });
+
+  it('finds the server running on a folder, so that a command can work beside the app', async () => {
+    expect(await runningEmbeddedPostgresUrl(dataDir)).toBeNull();
+    server = await startEmbeddedPostgres({ dataDir });
+    const url = await runningEmbeddedPostgresUrl(dataDir);
+    expect(url).toBe(server.url);
+    expect(await query(url ?? '', 'select 1 as one')).toEqual([{ one: 1 }]);
   });
 
   it('refuses a folder that holds something other than a cluster', async () => {

@@ -221,6 +221,36 @@ const initialise = async (binaries: Binaries, dataDir: string, runAs: RunAs | nu
 };
 
 /**
+ * The URL of an embedded server already running on `dataDir` (an `npm start` in another terminal),
+ * or null when there is none, so that commands such as replay can work beside the running app.
+ */
+export const runningEmbeddedPostgresUrl = async (dataDir: string): Promise<string | null> => {
+  let lines: string[];
+  try {
+    lines = (await readFile(join(resolve(dataDir), 'postmaster.pid'), 'utf8')).split('\n');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  // postmaster.pid: PID, data folder, start time, port, …
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !Number.isInteger(port) || port <= 0) return null;
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  // The PID may be an unrelated process that got the number after a crash: only a server that
+  // answers counts as running, and one that does not is simply not there.
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return url;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+};
+
+/**
  * After a crash postmaster.pid stays behind. PostgreSQL itself ignores it when its PID is gone, but in
  * a container the PID is often reused by an unrelated process after a restart, and then it refuses to
  * start. We remove the file unless the PID is a server still running on this very data folder.
