@@ -1,7 +1,7 @@
 import type { StoredEvent } from '@sitrep/events';
 import type { Projection } from '@sitrep/projections';
-import type { CheckpointKey, PoolClient } from '@sitrep/storage';
-import { parkDeadLetter } from '@sitrep/storage';
+import type { CheckpointKey, LogRow, PoolClient } from '@sitrep/storage';
+import { parkDeadLetter, storedEventFrom } from '@sitrep/storage';
 
 // SQLSTATE classes that say the database, not the event, is at fault: connection loss (08),
 // transaction rollback such as serialization failure (40), operator intervention (57). Such an
@@ -50,4 +50,34 @@ export const applyToReadModels = async (
     }
   }
   return { applied: events.length - deadLettered, deadLettered };
+};
+
+/**
+ * Applies rows read from the event log: a row whose event no longer reads (a damaged log, a version
+ * no upcaster knows) is parked in dead_letters with its position; the others are applied.
+ */
+export const applyLogRows = async (
+  client: PoolClient,
+  projections: readonly Projection[],
+  key: CheckpointKey,
+  rows: readonly LogRow[],
+): Promise<ApplyOutcome> => {
+  const events: StoredEvent[] = [];
+  let unreadable = 0;
+  for (const row of rows) {
+    try {
+      events.push(storedEventFrom(row));
+    } catch (error) {
+      await parkDeadLetter(client, {
+        ...key,
+        position: row.position,
+        eventId: null,
+        payload: JSON.stringify(row.envelope),
+        error: (error as Error).message,
+      });
+      unreadable += 1;
+    }
+  }
+  const outcome = await applyToReadModels(client, projections, key, events);
+  return { applied: outcome.applied, deadLettered: outcome.deadLettered + unreadable };
 };

@@ -1,17 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { StoredEvent } from '@sitrep/events';
 import type { Projection } from '@sitrep/projections';
 import type { CheckpointKey, Pool, PoolClient } from '@sitrep/storage';
-import {
-  inTransaction,
-  LOG_APPENDED_CHANNEL,
-  lockCheckpoint,
-  parkDeadLetter,
-  readLogAfter,
-  saveCheckpoint,
-  storedEventFrom,
-} from '@sitrep/storage';
-import { applyToReadModels } from './apply-to-read-models';
+import { inTransaction, LOG_APPENDED_CHANNEL, lockCheckpoint, readLogAfter, saveCheckpoint } from '@sitrep/storage';
+import { applyLogRows } from './apply-to-read-models';
 import type { BatchListener, ErrorListener, ProjectionRunner } from './projection-runner';
 
 export interface EventLogRunnerOptions {
@@ -105,25 +96,9 @@ export class EventLogRunner implements ProjectionRunner {
       const rows = await readLogAfter(client, after, this.options.batchSize ?? 500);
       const last = rows.at(-1);
       if (!last) return null;
-      const events: StoredEvent[] = [];
-      let deadLettered = 0;
-      for (const row of rows) {
-        try {
-          events.push(storedEventFrom(row));
-        } catch (error) {
-          await parkDeadLetter(client, {
-            ...this.key,
-            position: row.position,
-            eventId: null,
-            payload: JSON.stringify(row.envelope),
-            error: (error as Error).message,
-          });
-          deadLettered += 1;
-        }
-      }
-      const outcome = await applyToReadModels(client, this.projections, this.key, events);
+      const { deadLettered } = await applyLogRows(client, this.projections, this.key, rows);
       await saveCheckpoint(client, this.key, last.position);
-      return { events: rows.length, deadLettered: deadLettered + outcome.deadLettered, checkpoint: last.position };
+      return { events: rows.length, deadLettered, checkpoint: last.position };
     });
     if (!report) return 0;
     this.options.onBatch?.({ stream: 'event_log', partition: 0, ...report, durationMs: performance.now() - startedAt });

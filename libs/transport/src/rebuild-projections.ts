@@ -1,9 +1,8 @@
-import type { StoredEvent } from '@sitrep/events';
 import type { Projection } from '@sitrep/projections';
 import type { CheckpointKey, LogRow, Pool, PoolClient, Queryable } from '@sitrep/storage';
-import { inTransaction, lockAppends, logHead, parkDeadLetter, readLogAfter, storedEventFrom } from '@sitrep/storage';
+import { inTransaction, lockAppends, logHead, readLogAfter } from '@sitrep/storage';
 import type { Kafka } from 'kafkajs';
-import { applyToReadModels } from './apply-to-read-models';
+import { applyLogRows } from './apply-to-read-models';
 import type { KafkaPartitionRange } from './kafka-replay-source';
 import { readKafkaForReplay } from './kafka-replay-source';
 import {
@@ -94,23 +93,7 @@ const applyRows = async (
   rows: readonly LogRow[],
 ): Promise<number> => {
   await searchScratchFirst(client, schema);
-  const stored: StoredEvent[] = [];
-  let deadLettered = 0;
-  for (const row of rows) {
-    try {
-      stored.push(storedEventFrom(row));
-    } catch (error) {
-      await parkDeadLetter(client, {
-        ...key,
-        position: row.position,
-        eventId: null,
-        payload: JSON.stringify(row.envelope),
-        error: (error as Error).message,
-      });
-      deadLettered += 1;
-    }
-  }
-  return deadLettered + (await applyToReadModels(client, projections, key, stored)).deadLettered;
+  return (await applyLogRows(client, projections, key, rows)).deadLettered;
 };
 
 /** Fills scratch tables from the log, batch after batch, each in a transaction of its own. */
