@@ -1,11 +1,34 @@
-import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
-import { Global, Inject, Injectable, Module } from '@nestjs/common';
+import type { DynamicModule, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module } from '@nestjs/common';
 import type { Config } from '@sitrep/config';
 import type { EventSink } from '@sitrep/transport';
-import { EventLogSink, KafkaSink, kafkaFrom } from '@sitrep/transport';
+import { ensureTopics, EventLogSink, KafkaSink, kafkaFrom, topicsOf } from '@sitrep/transport';
 import type { Kafka } from 'kafkajs';
 import { Database, databaseProvider } from './database';
 import { CONFIG, EVENT_SINK, KAFKA } from './tokens';
+
+/** In distributed mode, makes sure the topics exist with retention forever before anything uses them. */
+@Injectable()
+class KafkaTopics implements OnModuleInit {
+  private readonly logger = new Logger(KafkaTopics.name);
+
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka | null,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (!this.kafka) return;
+    const outcome = await ensureTopics(this.kafka, topicsOf(this.config));
+    if (outcome.status === 'not-created') {
+      this.logger.warn(
+        `topics ${outcome.topics.join(',')} not created (${outcome.reason}): the broker will auto-create them with its default retention; for a log kept forever create them with retention.ms=-1`,
+      );
+    } else {
+      this.logger.log(`topics ${outcome.topics.join(',')} ${outcome.status}`);
+    }
+  }
+}
 
 @Injectable()
 class SinkCloser implements OnApplicationShutdown {
@@ -32,6 +55,7 @@ export class PlatformModule {
           useFactory: (database: Database, kafka: Kafka | null): EventSink =>
             kafka ? new KafkaSink(kafka, config) : new EventLogSink(database.pool),
         },
+        KafkaTopics,
         SinkCloser,
       ],
       exports: [CONFIG, Database, KAFKA, EVENT_SINK],

@@ -1,7 +1,7 @@
 import type { Config } from '@sitrep/config';
 import type { PublishedSitrepEvent } from '@sitrep/events';
 import { FEED_SUBSCRIBED, FEED_UNSUBSCRIBED } from '@sitrep/events';
-import type { Admin, Kafka } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import kafkajs from 'kafkajs';
 
 export const kafkaFrom = (config: Config): Kafka => {
@@ -24,19 +24,23 @@ export const topicFor = (config: Config, event: PublishedSitrepEvent): string =>
     ? config.kafka.feedsTopic
     : config.kafka.articlesTopic;
 
+export type TopicsOutcome =
+  | { readonly status: 'created' | 'existing'; readonly topics: readonly string[] }
+  | { readonly status: 'not-created'; readonly topics: readonly string[]; readonly reason: string };
+
 /**
- * Creates the topics with retention forever (the topic is the log). A broker that cannot create
- * topics through the admin API (librdkafka's mock cluster) auto-creates them on first use instead;
- * that is reported, not fatal.
+ * Creates the topics that are missing, with retention forever (the topic is the log). A broker that
+ * cannot create topics through the admin API (librdkafka's mock cluster), or that cannot be reached
+ * yet, auto-creates them on first use with its own default retention instead: that is reported,
+ * not fatal, since the sink and the runners retry on their own.
  */
-export const ensureTopics = async (
-  admin: Admin,
-  topics: readonly string[],
-): Promise<'created' | 'existing' | 'unsupported'> => {
+export const ensureTopics = async (kafka: Kafka, topics: readonly string[]): Promise<TopicsOutcome> => {
+  const admin = kafka.admin();
   try {
+    await admin.connect();
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((topic) => !existing.has(topic));
-    if (missing.length === 0) return 'existing';
+    if (missing.length === 0) return { status: 'existing', topics };
     await admin.createTopics({
       waitForLeaders: true,
       topics: missing.map((topic) => ({
@@ -48,8 +52,10 @@ export const ensureTopics = async (
         ],
       })),
     });
-    return 'created';
-  } catch {
-    return 'unsupported';
+    return { status: 'created', topics: missing };
+  } catch (error) {
+    return { status: 'not-created', topics, reason: (error as Error).message };
+  } finally {
+    await admin.disconnect().catch(() => undefined);
   }
 };
