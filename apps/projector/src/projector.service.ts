@@ -5,7 +5,7 @@ import { CONFIG, Database, KAFKA } from '@sitrep/platform';
 import type { BatchReport, ProjectionRunner } from '@sitrep/transport';
 import { EventLogRunner, KafkaRunner } from '@sitrep/transport';
 import type { Kafka } from 'kafkajs';
-import { ALL_PROJECTIONS as PROJECTIONS } from '@sitrep/projections';
+import { ALL_PROJECTIONS } from '@sitrep/projections';
 
 /** Starts the runner of this process's transport and stops it, batch committed, on shutdown. */
 @Injectable()
@@ -26,11 +26,11 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
       );
     const onError = (error: unknown): void => this.logger.warn(`projector retrying after: ${(error as Error).message}`);
     this.runner = this.kafka
-      ? new KafkaRunner(this.kafka, this.database.pool, PROJECTIONS, this.config, { onBatch, onError })
-      : new EventLogRunner(this.database.pool, PROJECTIONS, { consumer: 'projector', onBatch, onError });
+      ? new KafkaRunner(this.kafka, this.database.pool, ALL_PROJECTIONS, this.config, { onBatch, onError })
+      : new EventLogRunner(this.database.pool, ALL_PROJECTIONS, { consumer: 'projector', onBatch, onError });
     await this.runner.start();
     this.logger.log(
-      `projector started transport=${this.kafka ? 'kafka' : 'event-log'} projections=${PROJECTIONS.map((p) => p.name).join(',')}`,
+      `projector started transport=${this.kafka ? 'kafka' : 'event-log'} projections=${ALL_PROJECTIONS.map((p) => p.name).join(',')}`,
     );
   }
 

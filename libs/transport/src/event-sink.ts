@@ -12,7 +12,7 @@ export interface EventSink {
 
 export class TransportError extends Error {
   constructor(
-    readonly code: 'TRANSPORT_UNAVAILABLE' | 'TRANSPORT_REJECTED',
+    readonly code: 'TRANSPORT_UNAVAILABLE',
     readonly retriable: boolean,
     message: string,
     options?: { cause?: unknown },
